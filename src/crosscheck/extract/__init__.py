@@ -1,0 +1,1 @@
+"""crosscheck.extract stage."""

@@ -1,0 +1,1 @@
+"""crosscheck.report stage."""
