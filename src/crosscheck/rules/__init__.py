@@ -9,7 +9,7 @@ them.  Loading is cached: rules are read once per process.
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -49,7 +49,7 @@ def _merge(base: Any, extra: Any) -> Any:
     return extra
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_yaml(name: str) -> Any:
     """The built-in rule file ``name`` merged with same-named user files."""
     data = _read(BUILTIN_DIR / name)
