@@ -1,0 +1,29 @@
+"""report.json: the machine contract, written byte-identically for the same input."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from crosscheck.records import RunResult
+from crosscheck.report.document import report_document
+
+SCHEMA_PATH = Path(__file__).with_name("report.schema.json")
+
+
+def dumps(data: Any) -> str:
+    """The one JSON style of every crosscheck file: UTF-8, indent 2, trailing newline."""
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+def render_json(result: RunResult, stale_reviews: Iterable[str] = ()) -> str:
+    return dumps(report_document(result, stale_reviews))
+
+
+@cache
+def report_schema() -> dict[str, Any]:
+    """The JSON Schema (draft 2020-12) that every report.json validates against."""
+    return json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
