@@ -217,6 +217,7 @@ class Claim:
     time: str | None = None  # when a role/count/place holds (ISO)
     derivation: str = ""
     raw: str = ""  # the phrase the value came from
+    occurrence: str | None = None  # claims read from one event mention share it
     origin: Origin = "extracted"
     resolved: bool = True
     note: str = ""  # free text a person may write
