@@ -1,1 +1,112 @@
-"""crosscheck.ingest stage."""
+"""crosscheck.ingest: documents in, ``Source`` records out.
+
+Reads .txt, .md and .html files, decodes them, sets page furniture aside,
+splits the article text into sentences and finds the publication date the
+document states (metadata first, then datelines in the text; never guessed).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from crosscheck.errors import InputError
+from crosscheck.ingest.decode import read_text
+from crosscheck.ingest.frontmatter import read_front_matter
+from crosscheck.ingest.furniture import find_furniture
+from crosscheck.ingest.html_text import html_to_text
+from crosscheck.ingest.manifest import MANIFEST, read_manifest
+from crosscheck.ingest.meta import SourceMeta
+from crosscheck.ingest.published import find_stated_date, headline
+from crosscheck.ingest.segment import segment
+from crosscheck.records import SetAside, Source
+
+__all__ = ["DOCUMENT_FORMATS", "SourceMeta", "load_source", "load_sources"]
+
+#: file suffix -> Source.format
+DOCUMENT_FORMATS: dict[str, str] = {
+    ".txt": "txt",
+    ".md": "md",
+    ".markdown": "md",
+    ".html": "html",
+    ".htm": "html",
+}
+
+
+def load_source(path: Path, meta: SourceMeta | None = None) -> Source:
+    """Read one document; ``meta`` (e.g. a manifest row) overrides what the document says about itself."""
+    path = Path(path)
+    fmt = DOCUMENT_FORMATS.get(path.suffix.lower())
+    if fmt is None:
+        raise InputError(
+            str(path), f"unsupported document type {path.suffix!r} (expected .txt, .md or .html)"
+        )
+    decoded = read_text(path)
+    text, warnings = decoded.text, list(decoded.warnings)
+    base: list[SetAside] = []
+    doc_meta = SourceMeta()
+    if fmt == "html":
+        doc = html_to_text(text, str(path))
+        text, base, doc_meta = doc.text, doc.set_aside, doc.meta
+        warnings += doc.warnings
+    elif fmt == "md":
+        fm = read_front_matter(text, str(path))
+        doc_meta = fm.meta
+        base = [fm.span] if fm.span else []
+    given = doc_meta.overridden_by(meta)
+    furniture = find_furniture(text, base, language=given.language)
+    source = Source(
+        id=path.stem,
+        path=str(path),
+        text=text,
+        sha256=hashlib.sha256(text.encode("utf-8")).hexdigest(),
+        format=fmt,  # type: ignore[arg-type]
+        url=given.url,
+        publisher=given.publisher,
+        language=given.language or furniture.language,
+        set_aside=furniture.set_aside,
+        sentences=segment(text, furniture.set_aside),
+        warnings=warnings,
+    )
+    source.title = given.title or headline(text, furniture.set_aside)
+    if given.published:
+        source.published, source.published_basis = given.published, "metadata"
+        source.published_evidence = given.published_evidence
+    elif stated := find_stated_date(text, furniture.set_aside):
+        source.published, source.published_basis = stated.value.iso, "stated"
+        source.published_evidence = stated.evidence
+    if not source.sentences:
+        source.warnings.append(f"{path.name}: no article text found")
+    return source
+
+
+def load_sources(folder: Path) -> list[Source]:
+    """Every document directly in ``folder`` (sorted by file name), with ``sources.csv`` applied."""
+    folder = Path(folder)
+    if not folder.is_dir():
+        raise InputError(
+            str(folder), "sources folder does not exist" if not folder.exists() else "not a folder"
+        )
+    try:
+        entries = sorted(folder.iterdir(), key=lambda p: p.name)
+    except OSError as exc:
+        raise InputError(str(folder), f"cannot list folder: {exc.strerror or exc}") from exc
+    files = [
+        p
+        for p in entries
+        if p.suffix.lower() in DOCUMENT_FORMATS and not p.name.startswith(".") and p.is_file()
+    ]
+    if not files:
+        raise InputError(str(folder), "no documents (.txt, .md, .html) in the sources folder")
+    manifest_path = folder / MANIFEST
+    manifest = read_manifest(manifest_path, {p.name for p in files}) if manifest_path.is_file() else {}
+    sources: list[Source] = []
+    seen: dict[str, str] = {}
+    for path in files:
+        if path.stem in seen:
+            raise InputError(str(path), f"same source id {path.stem!r} as {seen[path.stem]}; rename one file")
+        seen[path.stem] = path.name
+        source = load_source(path, manifest.get(path.name))
+        source.path = (Path(folder.name) / path.name).as_posix()
+        sources.append(source)
+    return sources

@@ -1,0 +1,79 @@
+"""Markdown YAML front matter (``---`` ... ``---`` at the top): metadata, never article text."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+import yaml
+
+from crosscheck.calendar import parse_iso
+from crosscheck.errors import InputError
+from crosscheck.ingest.meta import SourceMeta
+from crosscheck.records import SetAside
+
+_FIELDS = ("title", "url", "publisher", "published", "language")
+_CLOSE = re.compile(r"^(?:---|\.\.\.)[ \t]*$", re.MULTILINE)
+
+
+@dataclass
+class FrontMatter:
+    meta: SourceMeta
+    span: SetAside | None  # the front matter block, to be set aside
+
+
+def _key_line(body: str, key: str) -> int | None:
+    """1-based line (within the file) where ``key:`` is written in the front matter."""
+    for i, line in enumerate(body.split("\n")):
+        if re.match(rf"^{re.escape(key)}\s*:", line):
+            return i + 2  # +1 for 1-based, +1 for the opening ---
+    return None
+
+
+def read_front_matter(text: str, path: str) -> FrontMatter:
+    """Parse the front matter of a Markdown text; InputError (with line) when it is malformed."""
+    if not re.match(r"^---[ \t]*\n", text):
+        return FrontMatter(SourceMeta(), None)
+    opening = text.index("\n") + 1
+    close = _CLOSE.search(text, opening)
+    if close is None:
+        raise InputError(path, "front matter opened with '---' is never closed", line=1)
+    body = text[opening : close.start()]
+    try:
+        data = yaml.safe_load(body) if body.strip() else {}
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = mark.line + 2 if mark is not None else 1
+        raise InputError(
+            path, f"malformed front matter: {getattr(exc, 'problem', None) or exc}", line=line
+        ) from exc
+    if data is None:
+        data = {}
+    if not isinstance(data, dict):
+        raise InputError(path, "front matter must be a mapping of keys to values", line=2)
+    meta = SourceMeta()
+    for key in _FIELDS:
+        value = data.get(key)
+        if value is None or value == "":
+            continue
+        if isinstance(value, dt.datetime):
+            value = value.date()
+        if isinstance(value, dt.date):
+            value = value.isoformat()
+        if isinstance(value, dict | list):
+            raise InputError(path, "expected a single value", line=_key_line(body, key), field=key)
+        value = str(value).strip()
+        if key == "published":
+            tv = parse_iso(value)
+            if tv is None or tv.precision not in ("day", "month", "year"):
+                raise InputError(path, f"not an ISO 8601 date (YYYY, YYYY-MM or YYYY-MM-DD): {value!r}",
+                                 line=_key_line(body, key), field=key)  # fmt: skip
+            meta.published = tv.iso
+            meta.published_evidence = f"front matter line {_key_line(body, key)}"
+        elif key == "language":
+            meta.language = value.split("-")[0].lower()
+        else:
+            setattr(meta, key, value)
+    end = close.end()
+    return FrontMatter(meta, SetAside(0, end, "front matter", "front-matter"))

@@ -1,0 +1,311 @@
+"""Page furniture: menus, teaser lists, banners, credits and footers that are not the article.
+
+Every rule is data in ``rules/furniture.yaml``; this module only knows the
+shapes of rule (a line pattern, a section heading, a navigation line, a dated
+teaser list, a caption above a credit, a paragraph in another language).  What
+is found is kept in the text and recorded as ``SetAside`` spans, so the report
+can show what was left out and why.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from crosscheck.errors import InputError
+from crosscheck.ingest import language as lang
+from crosscheck.ingest.dates import parse_date
+from crosscheck.ingest.lines import Line, blocks, paragraphs, split_lines
+from crosscheck.ingest.spans import normalize_spans
+from crosscheck.records import SetAside
+from crosscheck.rules import BUILTIN_DIR, load_yaml
+
+RULES_FILE = "furniture.yaml"
+
+
+@dataclass(frozen=True)
+class LineRule:
+    id: str
+    reason: str
+    scope: str  # line | block | to_end
+    max_chars: int
+    patterns: tuple[re.Pattern[str], ...]
+
+    def matches(self, text: str) -> bool:
+        return len(text) <= self.max_chars and any(p.search(text) for p in self.patterns)
+
+
+@dataclass(frozen=True)
+class Named:
+    """A rule of a fixed shape: its id, reason and settings."""
+
+    id: str
+    reason: str
+    settings: dict[str, Any]
+
+    def int(self, key: str, default: int) -> int:
+        return int(self.settings.get(key, default))
+
+
+@dataclass(frozen=True)
+class FurnitureRules:
+    lines: tuple[LineRule, ...]
+    headings: tuple[re.Pattern[str], ...]
+    sections: Named
+    address: Named
+    address_words: frozenset[str]
+    link_bar: Named
+    navigation: Named
+    nav_words: frozenset[str]
+    caption: Named
+    dated_teasers: Named
+    other_language: Named
+
+
+@dataclass
+class Furniture:
+    """What ``find_furniture`` found: the spans, and the article language it judged by."""
+
+    set_aside: list[SetAside]
+    language: str | None
+
+
+def _compile(pattern: str, where: str) -> re.Pattern[str]:
+    try:
+        return re.compile(pattern, re.IGNORECASE)
+    except re.error as exc:
+        raise InputError(
+            str(BUILTIN_DIR / RULES_FILE), f"bad pattern {pattern!r}: {exc}", field=where
+        ) from exc
+
+
+def _named(data: dict[str, Any], key: str) -> Named:
+    section = data.get(key) or {}
+    if not isinstance(section, dict):
+        raise InputError(str(BUILTIN_DIR / RULES_FILE), "expected a mapping", field=key)
+    return Named(str(section.get("id", key)), str(section.get("reason", key)), section)
+
+
+@cache
+def load_rules() -> FurnitureRules:
+    """The furniture rules, compiled once per process."""
+    data = load_yaml(RULES_FILE) or {}
+    line_rules = []
+    for i, rule in enumerate(data.get("lines") or []):
+        where = f"lines[{i}]"
+        line_rules.append(
+            LineRule(
+                id=str(rule["id"]),
+                reason=str(rule.get("reason", rule["id"])),
+                scope=str(rule.get("scope", "line")),
+                max_chars=int(rule.get("max_chars", 200)),
+                patterns=tuple(_compile(p, where) for p in rule.get("patterns") or []),
+            )
+        )
+    sections = _named(data, "sections")
+    headings = tuple(
+        _compile(rf"^(?:{h})$", "sections.headings") for h in sections.settings.get("headings") or []
+    )
+    address, navigation = _named(data, "address"), _named(data, "navigation")
+    return FurnitureRules(
+        lines=tuple(line_rules),
+        headings=headings,
+        sections=sections,
+        address=address,
+        address_words=frozenset(str(w).lower() for w in address.settings.get("words") or []),
+        link_bar=_named(data, "link_bar"),
+        navigation=navigation,
+        nav_words=frozenset(str(w).lower() for w in navigation.settings.get("words") or []),
+        caption=_named(data, "caption"),
+        dated_teasers=_named(data, "dated_teasers"),
+        other_language=_named(data, "other_language"),
+    )
+
+
+# ------------------------------------------------------------------ the shapes
+
+_TOKEN = re.compile(r"[^\W_]+(?:[-'’.][^\W_]+)*\.?")
+_HEADING_TRAIL = re.compile(r"[\s:»›>→.…]+$")
+
+
+def is_nav_line(text: str, rules: FurnitureRules) -> bool:
+    """A short line of capitalised words most of which are menu words ("Home Lao Chinese")."""
+    nav = rules.navigation
+    tokens = _TOKEN.findall(text)
+    if not 2 <= len(tokens) <= nav.int("max_tokens", 8) or re.search(r"[.!?,;:]$", text):
+        return False
+    if any(t[0].isalpha() and t[0].islower() for t in tokens):
+        return False
+    known = sum(1 for t in tokens if t.lower() in rules.nav_words)
+    return known >= 1 and known / len(tokens) >= float(nav.settings.get("min_ratio", 0.6))
+
+
+def is_link_bar(text: str, rules: FurnitureRules) -> bool:
+    """Several short segments joined by separators: a menu or link bar."""
+    bar = rules.link_bar
+    for sep in bar.settings.get("separators") or []:
+        parts = [p.strip() for p in text.split(str(sep))]
+        if len(parts) >= bar.int("min_segments", 3) and all(
+            p and len(p.split()) <= bar.int("max_segment_words", 5) for p in parts
+        ):
+            return True
+    return False
+
+
+def is_address(text: str, rules: FurnitureRules) -> bool:
+    """A short line naming address parts with a number beside one of them ("Unit 32, ... District")."""
+    addr = rules.address
+    if len(text) > addr.int("max_chars", 200) or "," not in text or text.endswith("."):
+        return False
+    words = re.findall(r"[^\W\d_]+|\d+", text.lower())
+    hits = [i for i, w in enumerate(words) if w in rules.address_words]
+    if len(hits) < addr.int("min_words", 2):
+        return False
+    return any(
+        (i > 0 and words[i - 1].isdigit()) or (i + 1 < len(words) and words[i + 1].isdigit()) for i in hits
+    )
+
+
+def is_section_heading(text: str, rules: FurnitureRules) -> bool:
+    if len(text) > rules.sections.int("max_chars", 60):
+        return False
+    bare = _HEADING_TRAIL.sub("", text)
+    return any(p.match(bare) for p in rules.headings)
+
+
+# ------------------------------------------------------------------- the finder
+
+
+class _Collector:
+    """Spans found so far, with a cheap 'is this line already furniture' test."""
+
+    def __init__(self, base: Sequence[SetAside]) -> None:
+        self.spans: list[SetAside] = list(base)
+
+    def add(self, start: int, end: int, reason: str, rule: str) -> None:
+        if end > start:
+            self.spans.append(SetAside(start, end, reason, rule))
+
+    def covers(self, start: int, end: int) -> bool:
+        return any(s.start <= start and end <= s.end for s in self.spans)
+
+    def covered(self, line: Line) -> bool:
+        return self.covers(line.start, line.end)
+
+
+def _line_rules(text: str, lines: list[Line], rules: FurnitureRules, found: _Collector) -> set[int]:
+    """Pattern rules, link bars, addresses and section headings; returns the image-credit line indexes."""
+    block_of: dict[int, tuple[int, int]] = {}
+    for block in blocks(lines):
+        for line in block:
+            block_of[line.index] = (block[0].start, block[-1].end)
+    credits: set[int] = set()
+    for line in lines:
+        if line.blank or found.covered(line):
+            continue
+        if is_section_heading(line.text, rules):
+            found.add(line.start, len(text), rules.sections.reason, rules.sections.id)
+            continue
+        for rule in rules.lines:
+            if rule.matches(line.text):
+                if rule.scope == "to_end":
+                    found.add(line.start, len(text), rule.reason, rule.id)
+                elif rule.scope == "block":
+                    found.add(*block_of[line.index], rule.reason, rule.id)
+                else:
+                    found.add(line.start, line.end, rule.reason, rule.id)
+                if rule.id == "image-credit":
+                    credits.add(line.index)
+                break
+        else:
+            if is_link_bar(line.text, rules):
+                found.add(line.start, line.end, rules.link_bar.reason, rules.link_bar.id)
+            elif is_address(line.text, rules):
+                found.add(line.start, line.end, rules.address.reason, rules.address.id)
+    return credits
+
+
+def _navigation(lines: list[Line], rules: FurnitureRules, found: _Collector) -> None:
+    seen = 0
+    for line in lines:
+        if line.blank or found.covered(line):
+            continue
+        if seen >= rules.navigation.int("top_lines", 3) or not is_nav_line(line.text, rules):
+            return
+        found.add(line.start, line.end, rules.navigation.reason, rules.navigation.id)
+        seen += 1
+
+
+def _captions(lines: list[Line], credits: set[int], rules: FurnitureRules, found: _Collector) -> None:
+    cap = rules.caption
+    for i in sorted(credits):
+        if i == 0:
+            continue
+        above = lines[i - 1]
+        if not above.blank and not found.covered(above) and len(above.text) <= cap.int("max_chars", 300):
+            found.add(above.start, above.end, cap.reason, cap.id)
+
+
+def _dated_teasers(lines: list[Line], rules: FurnitureRules, found: _Collector) -> None:
+    """Runs of lines holding only a date, close together: a teaser list with dates."""
+    rule = rules.dated_teasers
+    filled = [line for line in lines if not line.blank]
+    dated = [k for k, line in enumerate(filled) if parse_date(line.text) is not None]
+    runs: list[list[int]] = []
+    for k in dated:
+        if runs and k - runs[-1][-1] - 1 <= rule.int("max_gap", 3):
+            runs[-1].append(k)
+        else:
+            runs.append([k])
+    for run in runs:
+        if len(run) >= rule.int("min_dates", 3):
+            first, last = max(run[0] - 1, 0), min(run[-1] + 1, len(filled) - 1)
+            found.add(filled[first].start, filled[last].end, rule.reason, rule.id)
+
+
+def _other_language(
+    text: str, lines: list[Line], article: str | None, rules: FurnitureRules, found: _Collector
+) -> None:
+    rule = rules.other_language
+    if article is None:
+        return
+    for start, end in paragraphs(lines):
+        if found.covers(start, end):
+            continue
+        s = lang.score(text[start:end])
+        other = s.best()
+        if other is None or other == article or s.words < rule.int("min_words", 6):
+            continue
+        if s.get(other) >= rule.int("min_hits", 4) and s.get(other) >= float(
+            rule.settings.get("min_ratio", 3.0)
+        ) * (s.get(article) + 1):
+            found.add(start, end, rule.reason.replace("{lang}", other), rule.id)
+
+
+def _outside(text: str, spans: Sequence[SetAside]) -> str:
+    """The text with set-aside stretches blanked out (same length)."""
+    chars = list(text)
+    for s in spans:
+        chars[s.start : s.end] = " " * (s.end - s.start)
+    return "".join(chars)
+
+
+def find_furniture(text: str, base: Sequence[SetAside] = (), language: str | None = None) -> Furniture:
+    """Set-aside spans of ``text`` (including ``base``, e.g. front matter) and the article language.
+
+    ``language`` is the article language when metadata gives it; otherwise it
+    is detected from the text that is not furniture.
+    """
+    rules = load_rules()
+    lines = split_lines(text)
+    found = _Collector(base)
+    _navigation(lines, rules, found)
+    credits = _line_rules(text, lines, rules, found)
+    _captions(lines, credits, rules, found)
+    _dated_teasers(lines, rules, found)
+    article = (language or "").split("-")[0].lower() or lang.detect(_outside(text, found.spans))
+    _other_language(text, lines, article, rules, found)
+    return Furniture(normalize_spans(text, found.spans), article)

@@ -1,0 +1,111 @@
+"""Publication date stated in the article text (datelines, bylines, update labels) and the title line.
+
+Patterns are data (rules/datelines.yaml).  Only text outside page furniture
+is read: the dates of other articles in a teaser list must never date this one.
+Nothing is guessed; without a stated date the caller leaves the date unknown.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+
+from crosscheck.errors import InputError
+from crosscheck.ingest.dates import DATE_PATTERN, value_of
+from crosscheck.ingest.lines import Line, split_lines
+from crosscheck.records import SetAside, TimeValue
+from crosscheck.rules import BUILTIN_DIR, load_yaml
+
+RULES_FILE = "datelines.yaml"
+_HEADLINE_MAX_WORDS = 20
+
+
+@dataclass(frozen=True)
+class DatelineRule:
+    id: str
+    reason: str
+    where: str  # any | top | end
+    patterns: tuple[re.Pattern[str], ...]
+
+
+@dataclass(frozen=True)
+class StatedDate:
+    """A publication date written in the text, with the line that states it."""
+
+    value: TimeValue
+    evidence: str  # the stripped line quoted
+    start: int
+    end: int
+    rule: str
+
+
+@cache
+def _rules() -> tuple[int, tuple[DatelineRule, ...]]:
+    data = load_yaml(RULES_FILE) or {}
+    rules = []
+    for i, rule in enumerate(data.get("rules") or []):
+        compiled = []
+        for pattern in rule.get("patterns") or []:
+            if pattern.count("{date}") != 1:
+                raise InputError(
+                    str(BUILTIN_DIR / RULES_FILE), "pattern needs exactly one {date}", field=f"rules[{i}]"
+                )
+            try:
+                compiled.append(re.compile(pattern.replace("{date}", f"(?:{DATE_PATTERN})"), re.IGNORECASE))
+            except re.error as exc:
+                raise InputError(
+                    str(BUILTIN_DIR / RULES_FILE), f"bad pattern: {exc}", field=f"rules[{i}]"
+                ) from exc
+        rules.append(DatelineRule(str(rule["id"]), str(rule.get("reason", rule["id"])),
+                                  str(rule.get("where", "any")), tuple(compiled)))  # fmt: skip
+    return int(data.get("top_lines", 4)), tuple(rules)
+
+
+def article_lines(text: str, set_aside: Sequence[SetAside]) -> list[Line]:
+    """Non-blank lines that do not touch page furniture."""
+    return [
+        line
+        for line in split_lines(text)
+        if not line.blank and not any(s.start < line.end and line.start < s.end for s in set_aside)
+    ]
+
+
+def find_stated_date(text: str, set_aside: Sequence[SetAside]) -> StatedDate | None:
+    """The publication date the article states about itself, or None."""
+    top_lines, rules = _rules()
+    lines = article_lines(text, set_aside)
+    half = len(lines) // 2
+    for rule in rules:
+        if rule.where == "top":
+            candidates = lines[: top_lines + 1]  # the title line plus the lines right under it
+        elif rule.where == "end":
+            candidates = lines[half:]
+        else:
+            candidates = lines
+        for line in candidates:
+            for pattern in rule.patterns:
+                m = pattern.match(line.text)
+                if not m:
+                    continue
+                value = value_of(m)
+                if value is None:
+                    continue
+                start, end = line.stripped_span(text)
+                return StatedDate(value, line.text, start, end, rule.id)
+    return None
+
+
+def headline(text: str, set_aside: Sequence[SetAside]) -> str | None:
+    """The first article line when it looks like a headline: no final period, or short."""
+    lines = article_lines(text, set_aside)
+    if not lines:
+        return None
+    first = re.sub(r"^#{1,6}\s+", "", lines[0].text).strip()
+    words = len(first.split())
+    if not first or words > _HEADLINE_MAX_WORDS * 2:
+        return None
+    if first.endswith((".", "!", "?", ":", ";", ",")) and words > 12:
+        return None
+    return first
