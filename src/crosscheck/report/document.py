@@ -19,12 +19,25 @@ TOOL_NAME = "crosscheck"
 SET_ASIDE_TEXT_LIMIT = 300
 STATUSES: tuple[str, ...] = ("open", "accepted", "rejected", "ignored")
 REVIEWED_STATUSES: frozenset[str] = frozenset({"accepted", "rejected", "ignored"})
+KIND_DESCRIPTIONS: dict[str, str] = {
+    "name_variant": "One person, organisation or place is spelled differently across sources.",
+    "date_conflict": "Sources give incompatible dates for the same event.",
+    "ordinal_conflict": "Sources rank the same event differently in a series (first, fourth visit).",
+    "count_conflict": "Sources give incompatible counts of the same thing.",
+    "role_conflict": "Sources give one person different titles for the same time.",
+    "place_conflict": "Sources place the same event in different places.",
+    "internal_conflict": "One source contradicts itself.",
+}
 _SEVERITY_RANK = {name: rank for rank, name in enumerate(SEVERITIES)}
 
 
 def severity_rank(severity: str) -> int:
     """0 for error, 1 for warning, 2 for info; unknown severities sort last."""
     return _SEVERITY_RANK.get(severity, len(SEVERITIES))
+
+
+def kind_description(kind: str) -> str:
+    return KIND_DESCRIPTIONS.get(kind, f"Discrepancy of kind {kind}.")
 
 
 def sorted_flags(flags: Iterable[Flag]) -> list[Flag]:
