@@ -176,6 +176,9 @@ class _Dumper(yaml.SafeDumper):
     def ignore_aliases(self, data: Any) -> bool:
         return True
 
+    def increase_indent(self, flow: bool = False, indentless: bool = False) -> None:
+        super().increase_indent(flow, False)  # list items indented under their key, as people write them
+
 
 def _represent_list(dumper: yaml.SafeDumper, data: Sequence[Any]) -> yaml.Node:
     scalars = all(isinstance(x, (str, int, float, bool)) or x is None for x in data)
