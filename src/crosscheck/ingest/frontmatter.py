@@ -44,10 +44,12 @@ def read_front_matter(text: str, path: str) -> FrontMatter:
         data = yaml.safe_load(body) if body.strip() else {}
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
-        line = mark.line + 2 if mark is not None else 1
-        raise InputError(
-            path, f"malformed front matter: {getattr(exc, 'problem', None) or exc}", line=line
-        ) from exc
+        last = body.count("\n") + 1  # the last line of the front matter body, 1-based in the file
+        line = min(mark.line + 2, last) if mark is not None else 1
+        context = getattr(exc, "context_mark", None)
+        where = f" ({exc.context} on line {context.line + 2})" if context is not None and exc.context else ""
+        problem = getattr(exc, "problem", None) or exc
+        raise InputError(path, f"malformed front matter: {problem}{where}", line=line) from exc
     if data is None:
         data = {}
     if not isinstance(data, dict):
