@@ -54,7 +54,9 @@ class YamlDoc:
                     if isinstance(key, yaml.ScalarNode) and key.value == str(step):
                         child, line = value, key.start_mark.line + 1
                         break
-            elif isinstance(node, yaml.SequenceNode) and isinstance(step, int) and 0 <= step < len(node.value):
+            elif (
+                isinstance(node, yaml.SequenceNode) and isinstance(step, int) and 0 <= step < len(node.value)
+            ):
                 child = node.value[step]
                 line = child.start_mark.line + 1
             if child is None:
@@ -80,7 +82,10 @@ def _check_duplicate_keys(node: yaml.Node | None, path: Path) -> None:
                     line = key.start_mark.line + 1
                     if key.value in seen:
                         raise InputError(
-                            str(path), f"duplicate key (first on line {seen[key.value]})", line=line, field=key.value
+                            str(path),
+                            f"duplicate key (first on line {seen[key.value]})",
+                            line=line,
+                            field=key.value,
                         )
                     seen[key.value] = line
                 stack.append(value)
@@ -162,7 +167,9 @@ def validate(doc: YamlDoc, schema: dict[str, Any], path: Path) -> list[InputErro
         where, message = _locate(error)
         line = doc.line_of(where)
         field = dotted(where) or None
-        errors.append((line or 0, field or "", message, InputError(str(path), message, line=line, field=field)))
+        errors.append(
+            (line or 0, field or "", message, InputError(str(path), message, line=line, field=field))
+        )
     errors.sort(key=lambda item: item[:3])
     return [item[3] for item in errors]
 

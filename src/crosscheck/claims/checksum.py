@@ -34,7 +34,9 @@ def _digest(payload: dict[str, Any]) -> str:
 
 def claim_checksum(claim: Claim) -> str:
     """16 hex digits over every machine-written field (all but note, origin, checksum)."""
-    payload = {f.name: _canonical(getattr(claim, f.name)) for f in fields(claim) if f.name not in HUMAN_FIELDS}
+    payload = {
+        f.name: _canonical(getattr(claim, f.name)) for f in fields(claim) if f.name not in HUMAN_FIELDS
+    }
     return _digest(payload)[:16]
 
 

@@ -74,7 +74,9 @@ def assign_ids(source_id: str, claims: list[Claim]) -> list[Claim]:
         n = seen.get(base, 0)
         seen[base] = n + 1
         cid = base if n == 0 else content_id(source_id, claim, n)
-        fresh = replace(claim, id=cid, source=source_id, origin="extracted", span=tuple(claim.span), checksum="")
+        fresh = replace(
+            claim, id=cid, source=source_id, origin="extracted", span=tuple(claim.span), checksum=""
+        )
         out.append(replace(fresh, checksum=claim_checksum(fresh)))
     return out
 

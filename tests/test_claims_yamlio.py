@@ -1,0 +1,120 @@
+"""yamlio: line numbers for JSON paths, schema errors as file:line:field, deterministic dumps."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from crosscheck.errors import InputError
+from crosscheck.yamlio import dotted, dump_yaml, load_yaml_file, parse_yaml_text, validate
+
+TEXT = """\
+name: demo
+published: 2020-06-24
+items:
+  - id: a
+    span: [1, 2, 3]
+  - id: b
+    colour: red
+"""
+SCHEMA = {
+    "type": "object",
+    "properties": {
+        "name": {"type": "string"},
+        "published": {"type": "string"},
+        "items": {
+            "type": "array",
+            "items": {
+                "type": "object",
+                "required": ["id", "span"],
+                "additionalProperties": False,
+                "properties": {"id": {"type": "string"}, "span": {"type": "array", "maxItems": 2}},
+            },
+        },
+    },
+}
+
+
+def test_line_of_follows_keys_and_items() -> None:
+    doc = parse_yaml_text(TEXT, Path("x.yaml"))
+    assert doc.line_of([]) == 1
+    assert doc.line_of(["published"]) == 2
+    assert doc.line_of(["items", 0]) == 4
+    assert doc.line_of(["items", 0, "span"]) == 5
+    assert doc.line_of(["items", 1, "colour"]) == 7
+    assert doc.line_of(["items", 1, "missing"]) == 6  # deepest existing ancestor
+
+
+def test_dates_stay_strings() -> None:
+    assert parse_yaml_text(TEXT, Path("x.yaml")).data["published"] == "2020-06-24"
+
+
+def test_validate_reports_all_errors_sorted_with_line_and_field() -> None:
+    doc = parse_yaml_text(TEXT, Path("x.yaml"))
+    errors = validate(doc, SCHEMA, Path("x.yaml"))
+    assert [(e.line, e.field) for e in errors] == [
+        (5, "items[0].span"),
+        (6, "items[1]"),
+        (7, "items[1].colour"),
+    ]
+    assert str(errors[0]) == "x.yaml:5: items[0].span: [1, 2, 3] is too long"
+    assert "'span' is a required property" in errors[1].message
+    assert errors[2].message == "unknown field 'colour'"
+
+
+def test_long_values_are_shortened_in_messages() -> None:
+    doc = parse_yaml_text("name: [" + ", ".join(["x" * 20] * 20) + "]\n", Path("x.yaml"))
+    (error,) = validate(doc, SCHEMA, Path("x.yaml"))
+    assert len(error.message) < 120 and "is not of type 'string'" in error.message
+
+
+@pytest.mark.parametrize(
+    ("text", "line"),
+    [("a: [1, 2\nb: 3\n", 2), ("a: 1\n  b: 2\n", 2), ("a: 1\nb: 2\na: 3\n", 3), ("a: 1\n---\nb: 2\n", 2)],
+)
+def test_malformed_yaml_names_the_line(text: str, line: int) -> None:
+    with pytest.raises(InputError) as info:
+        parse_yaml_text(text, Path("bad.yaml"))
+    assert info.value.line == line
+    assert str(info.value).startswith(f"bad.yaml:{line}: ")
+
+
+def test_unreadable_files_raise_input_error(tmp_path: Path) -> None:
+    with pytest.raises(InputError, match="cannot read"):
+        load_yaml_file(tmp_path / "nope.yaml")
+    binary = tmp_path / "bin.yaml"
+    binary.write_bytes(b"a: \xff\xfe\n")
+    with pytest.raises(InputError, match="not UTF-8"):
+        load_yaml_file(binary)
+
+
+def test_python_tags_are_refused() -> None:
+    with pytest.raises(InputError, match="malformed YAML"):
+        parse_yaml_text("a: !!python/object/apply:os.system ['true']\n", Path("evil.yaml"))
+
+
+def test_dump_is_deterministic_ordered_and_reloadable() -> None:
+    shared = {"k": "v"}
+    data = {
+        "z": "Kim Jong-un — ü",
+        "a": [shared, shared],
+        "span": (3, 9),
+        "date": "2020-06-24",
+        "yes": "yes",
+        "long": "word " * 100,
+    }
+    text = dump_yaml(data)
+    assert text == dump_yaml(data)
+    assert text.index("z:") < text.index("a:")  # key order kept
+    assert "&" not in text and "*" not in text  # no aliases
+    assert "Kim Jong-un — ü" in text  # unicode kept
+    assert "span: [3, 9]" in text
+    assert len(text.splitlines()) == 8  # one line per scalar: the long string is not folded
+    back = parse_yaml_text(text, Path("x.yaml")).data
+    assert back == {**data, "span": [3, 9], "a": [shared, shared]}
+
+
+def test_dotted() -> None:
+    assert dotted(["claims", 3, "span"]) == "claims[3].span"
+    assert dotted([]) == ""
