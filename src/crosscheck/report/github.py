@@ -86,5 +86,8 @@ def job_summary_markdown(result: RunResult, stale_reviews: Iterable[str] = ()) -
         out.append("No discrepancies found.")
     stale = sorted(set(stale_reviews))
     if stale:
-        out += ["", f"Stale reviews (flag no longer reported, decision kept): {', '.join(code(x) for x in stale)}"]
+        out += [
+            "",
+            f"Stale reviews (flag no longer reported, decision kept): {', '.join(code(x) for x in stale)}",
+        ]
     return "\n".join(out) + "\n"

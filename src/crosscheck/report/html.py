@@ -77,7 +77,9 @@ def _status(status: str, new: bool) -> str:
 
 def _options(name: str, label: str, values: Iterable[str]) -> str:
     opts = "".join(f'<option value="{esc(v)}">{esc(v)}</option>' for v in values)
-    return f'<label>{esc(label)} <select name="{esc(name)}"><option value="">all</option>{opts}</select></label>'
+    return (
+        f'<label>{esc(label)} <select name="{esc(name)}"><option value="">all</option>{opts}</select></label>'
+    )
 
 
 def _header(result: RunResult, stale: list[str]) -> str:
@@ -94,7 +96,7 @@ def _header(result: RunResult, stale: list[str]) -> str:
         '<header class="top"><div class="wrap">'
         f"<h1>crosscheck report</h1>"
         f'<p class="meta">{esc(TOOL_NAME)} {esc(__version__)} · {s["sources"]} sources · {s["claims"]} claims · '
-        f'{s["flags"]} flags</p>'
+        f"{s['flags']} flags</p>"
         f'<ul class="counts">{counts}</ul>'
         '<nav><a href="#flags">Flags</a><a href="#sources">Sources</a><a href="#claims">Claims</a></nav>'
         "</div></header>"
@@ -136,7 +138,7 @@ def _flag_rows(flag: Flag, claims: dict[str, Claim], sources: dict[str, Source])
     return (
         f"<tr {attrs}>"
         f'<td><button type="button" class="toggle" aria-expanded="true" title="show or hide the evidence">'
-        f"<span aria-hidden=\"true\">▸</span></button></td>"
+        f'<span aria-hidden="true">▸</span></button></td>'
         f"<td>{_badge(flag.severity)}</td>"
         f'<td title="{esc(kind_description(flag.kind))}">{esc(flag.kind)}</td>'
         f'<td class="summary"><strong>{esc(flag.summary)}</strong><br><code>{esc(flag.id)}</code> '
@@ -212,7 +214,8 @@ def _source_card(source: Source, n_claims: int) -> str:
 
 def _sources_section(result: RunResult) -> str:
     cards = "".join(
-        _source_card(s, sum(1 for c in result.claims if c.source == s.id)) for s in sorted_sources(result.sources)
+        _source_card(s, sum(1 for c in result.claims if c.source == s.id))
+        for s in sorted_sources(result.sources)
     )
     return f'<section id="sources"><h2>Sources <span class="n">{len(result.sources)}</span></h2>' \
            f'<div class="source-grid">{cards}</div></section>'  # fmt: skip
@@ -257,7 +260,9 @@ def _notes_section(result: RunResult, stale: list[str]) -> str:
         parts.append("<h3>Stale reviews</h3><p>Decisions in the review file whose flag this run no longer reports "
                      f"(kept, not deleted).</p><ul>{items}</ul>")  # fmt: skip
     if result.warnings:
-        parts.append("<h3>Run warnings</h3><ul>" + "".join(f"<li>{esc(w)}</li>" for w in result.warnings) + "</ul>")
+        parts.append(
+            "<h3>Run warnings</h3><ul>" + "".join(f"<li>{esc(w)}</li>" for w in result.warnings) + "</ul>"
+        )
     return f'<section id="notes"><h2>Notes</h2>{"".join(parts)}</section>' if parts else ""
 
 

@@ -39,7 +39,9 @@ def junit_xml(result: RunResult) -> str:
     for flag in flags:
         case = ET.SubElement(suite, "testcase", {"classname": xml_safe(flag.kind), "name": xml_safe(flag.id)})
         if flag.status == "open":
-            failure = ET.SubElement(case, "failure", {"type": flag.severity, "message": xml_safe(flag.summary)})
+            failure = ET.SubElement(
+                case, "failure", {"type": flag.severity, "message": xml_safe(flag.summary)}
+            )
             failure.text = _details(flag)
         else:
             note = f": {flag.review_note}" if flag.review_note else ""

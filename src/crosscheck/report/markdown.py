@@ -48,14 +48,24 @@ def _summary_lines(result: RunResult, stale: list[str]) -> list[str]:
     out = ["## Summary", ""]
     out += _table(
         ["Sources", "Claims", "Flags", "Open", "New", "Stale reviews"],
-        [[str(s["sources"]), str(s["claims"]), str(s["flags"]), str(s["flags_by_status"]["open"]),
-          str(s["new_flags"]), str(s["stale_reviews"])]],
+        [
+            [
+                str(s["sources"]),
+                str(s["claims"]),
+                str(s["flags"]),
+                str(s["flags_by_status"]["open"]),
+                str(s["new_flags"]),
+                str(s["stale_reviews"]),
+            ]
+        ],
     )
     out.append("")
     rows = []
     for sev in SEVERITIES:
         flags = [f for f in result.flags if f.severity == sev]
-        rows.append([sev] + [str(sum(1 for f in flags if f.status == st)) for st in STATUSES] + [str(len(flags))])
+        rows.append(
+            [sev] + [str(sum(1 for f in flags if f.status == st)) for st in STATUSES] + [str(len(flags))]
+        )
     out += _table(["Severity", *STATUSES, "total"], rows)
     kinds = {k: n for k, n in s["flags_by_kind"].items() if n}
     if kinds:
@@ -145,7 +155,9 @@ def _source_lines(source: Source, claims: list[Claim]) -> list[str]:
         out.append(f"- Set aside ({len(source.set_aside)}):")
         for a in sorted(source.set_aside, key=lambda a: (a.start, a.end, a.rule)):
             words = first_words(source.text[a.start : a.end])
-            out.append(f"  - {inline(a.reason)} (rule {code(a.rule)}, span {a.start}–{a.end}): “{inline(words)}”")
+            out.append(
+                f"  - {inline(a.reason)} (rule {code(a.rule)}, span {a.start}–{a.end}): “{inline(words)}”"
+            )
     else:
         out.append("- Set aside: nothing")
     out += ["", f"#### Claims ({len(claims)})", ""]
@@ -159,8 +171,12 @@ def render_markdown(result: RunResult, stale_reviews: Iterable[str] = ()) -> str
     out += _summary_lines(result, stale) + [""]
     out += _flags_lines(result)
     if stale:
-        out += ["## Stale reviews", "", "Decisions in the review file whose flag this run no longer reports "
-                "(kept, not deleted):", ""]
+        out += [
+            "## Stale reviews",
+            "",
+            "Decisions in the review file whose flag this run no longer reports (kept, not deleted):",
+            "",
+        ]
         out += [f"- {code(fid)}" for fid in stale] + [""]
     if result.warnings:
         out += ["## Run warnings", ""] + [f"- {inline(w)}" for w in result.warnings] + [""]

@@ -31,7 +31,17 @@ FLAG_COLUMNS = [
     "id", "kind", "severity", "status", "new", "subject", "summary", "slot", "review_note", "sources", "values",
     "quotes", "spans", "claims",
 ]  # fmt: skip
-EVIDENCE_COLUMNS = ["flag", "position", "source", "value", "quote", "span_start", "span_end", "claim", "derivation"]
+EVIDENCE_COLUMNS = [
+    "flag",
+    "position",
+    "source",
+    "value",
+    "quote",
+    "span_start",
+    "span_end",
+    "claim",
+    "derivation",
+]
 
 
 def _source_row(s: Source) -> dict[str, object]:
