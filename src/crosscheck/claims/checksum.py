@@ -40,11 +40,11 @@ def claim_checksum(claim: Claim) -> str:
     return _digest(payload)[:16]
 
 
-def content_id(source_id: str, claim: Claim, occurrence: int = 0) -> str:
+def content_id(source_id: str, claim: Claim, nth: int = 0) -> str:
     """``<source>#<kind>-<8 hex>``: stable for the same claim text, whatever its offset.
 
-    ``occurrence`` tells apart identical claims (the same quote twice in a text).
+    ``nth`` tells apart identical claims (the same quote twice in a text).
     """
     payload = {name: _canonical(getattr(claim, name)) for name in _ID_FIELDS}
-    payload["occurrence"] = occurrence
+    payload["nth"] = nth
     return f"{source_id}#{claim.kind}-{_digest(payload)[:8]}"
