@@ -8,8 +8,9 @@ flags, and one source whose footer is set-aside page furniture.
 from __future__ import annotations
 
 import hashlib
+import os
+from pathlib import Path
 
-from crosscheck.compare.ids import flag_id
 from crosscheck.records import Claim, Entity, Evidence, Flag, RunResult, SetAside, Source
 
 KAA_TEXT = """DPRK-Laos history of more than half a century
@@ -44,6 +45,16 @@ This year marks the 44th anniversary of the treaty.
 Choummaly Sayasone arrived in Pyongyang on September 21, 2011.
 Copyright (c) 1999 Vientiane Times. P.O.Box 5723.
 """
+
+
+_PREFIX = {"name_variant": "NAME", "date_conflict": "DATE", "ordinal_conflict": "ORD", "count_conflict": "COUNT",
+           "role_conflict": "ROLE", "place_conflict": "PLACE", "internal_conflict": "INT"}  # fmt: skip
+
+
+def flag_id(kind: str, slot: str, values: list[str], sources: list[str]) -> str:
+    """The recipe of crosscheck.compare.ids.flag_id, restated so these fixtures need no compare stage."""
+    parts = [kind, slot, "|".join(sorted(set(values))), "|".join(sorted(set(sources)))]
+    return f"{_PREFIX[kind]}-{hashlib.sha1(chr(31).join(parts).encode('utf-8')).hexdigest()[:10]}"
 
 
 def span_of(text: str, phrase: str) -> tuple[int, int]:
@@ -494,3 +505,18 @@ def make_hostile_result() -> RunResult:
         )
     )
     return result
+
+
+EXPECTED = Path(__file__).parent / "expected"
+STALE = ["DATE-0000000000"]  # a review whose flag is gone, listed by the reports
+
+
+def check_expected(name: str, text: str) -> None:
+    """Compare with tests/expected/<name>; CROSSCHECK_REGENERATE=1 rewrites it (then read the git diff)."""
+    path = EXPECTED / name
+    if os.environ.get("CROSSCHECK_REGENERATE"):
+        path.write_text(text, encoding="utf-8", newline="\n")
+    assert path.exists(), f"{path} missing: run with CROSSCHECK_REGENERATE=1 once and check it by eye"
+    assert text == path.read_text(encoding="utf-8"), (
+        f"{name} differs from tests/expected (see test_report_json.py)"
+    )

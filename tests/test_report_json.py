@@ -11,28 +11,16 @@ then read the diff (git diff tests/expected) before committing.
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
 
 import jsonschema
 import pytest
-from report_fixtures import make_result
 
 from crosscheck.records import SetAside
 from crosscheck.report import FORMATS, write_reports
 from crosscheck.report.json_report import render_json, report_schema
 from crosscheck.report.locations import portable_path, region_for
-
-EXPECTED = Path(__file__).parent / "expected"
-STALE = ["DATE-0000000000"]
-
-
-def check_expected(name: str, text: str) -> None:
-    path = EXPECTED / name
-    if os.environ.get("CROSSCHECK_REGENERATE"):
-        path.write_text(text, encoding="utf-8", newline="\n")
-    assert path.exists(), f"{path} missing: run with CROSSCHECK_REGENERATE=1 once and check it by eye"
-    assert text == path.read_text(encoding="utf-8"), f"{name} differs from tests/expected (see module docstring)"
+from report_fixtures import STALE, check_expected, make_result
 
 
 def test_schema_is_valid_and_report_validates() -> None:
@@ -127,7 +115,10 @@ def test_every_format_is_byte_identical_across_runs(tmp_path: Path) -> None:
 def test_format_selection_and_unknown_format(tmp_path: Path) -> None:
     from crosscheck.errors import UsageError
 
-    assert [p.name for p in write_reports(make_result(), tmp_path, ["md", "json"])] == ["report.json", "report.md"]
+    assert [p.name for p in write_reports(make_result(), tmp_path, ["md", "json"])] == [
+        "report.json",
+        "report.md",
+    ]
     assert set(FORMATS) >= {"json", "md", "html", "csv", "sarif", "junit", "sqlite"}
     with pytest.raises(UsageError, match="pdf"):
         write_reports(make_result(), tmp_path, ["pdf"])

@@ -4,10 +4,8 @@ from __future__ import annotations
 
 import re
 
-from report_fixtures import make_hostile_result, make_result
-from test_report_json import STALE, check_expected
-
 from crosscheck.report.markdown import render_markdown
+from report_fixtures import STALE, check_expected, make_hostile_result, make_result
 
 
 def test_report_md_matches_expected() -> None:
@@ -16,7 +14,11 @@ def test_report_md_matches_expected() -> None:
 
 def test_flags_grouped_by_severity_with_evidence_and_status() -> None:
     md = render_markdown(make_result())
-    errors, warnings, notes = md.index("### Errors (2)"), md.index("### Warnings (2)"), md.index("### Notes (2)")
+    errors, warnings, notes = (
+        md.index("### Errors (2)"),
+        md.index("### Warnings (2)"),
+        md.index("### Notes (2)"),
+    )
     assert errors < warnings < notes
     role = md.index("role_conflict: Kaysone")
     assert errors < role < warnings
