@@ -210,3 +210,23 @@ def test_same_stem_twice_is_an_error(tmp_path: Path) -> None:
     write(tmp_path, "a.md", "Two.\n")
     with pytest.raises(InputError, match="same source id"):
         load_sources(tmp_path)
+
+
+def test_html_lang_wrong_does_not_drop_the_article(tmp_path: Path) -> None:
+    body = "".join(
+        f"<p>The delegation of the party arrived in the capital on day {i} and was welcomed by the officials.</p>"
+        for i in range(4)
+    )
+    src = load_source(
+        write(tmp_path, "wrong.html", f'<html lang="de"><body><h1>Title</h1>{body}</body></html>')
+    )
+    assert src.language == "de"  # what the page says about itself is kept as metadata ...
+    assert len(src.sentences) == 5  # ... but the English paragraphs are not set aside as "other language"
+    assert src.set_aside == []
+
+
+def test_malformed_html_does_not_crash(tmp_path: Path) -> None:
+    page = "<![if nav<p>Text one.</p><!x<div class='cookie'><p>We use cookies.</p></div><p>Text two.</p"
+    src = load_source(write(tmp_path, "broken.html", page))
+    assert "Text one." in src.text and "Text two." in src.text
+    assert all(0 <= a.start < a.end <= len(src.text) for a in src.set_aside)

@@ -28,9 +28,22 @@ def test_related_heading_sets_aside_to_the_end() -> None:
         "See also",
         "Verwandte Artikel",
     ):
-        text = f"Title\n\n{BODY}\n{heading}\n\nSomething else happened on May 1, 2026.\n"
+        text = f"Title\n\n{BODY}\n{BODY}\n{heading}\n\nSomething else happened on May 1, 2026.\n"
         assert reasons_of(text, "Something else") == {"related-articles list"}, heading
         assert reasons_of(text, "The two leaders") == set()
+
+
+def test_heading_before_the_article_sets_aside_only_its_line() -> None:
+    text = f"Latest News\n\nTitle\n\n{BODY}\n{BODY}"
+    assert reasons_of(text, "Latest News") == {"related-articles list"}
+    assert reasons_of(text, "Title") == set()
+    assert reasons_of(text, "The two leaders") == set()
+
+
+def test_chronology_of_dates_is_not_a_teaser_list() -> None:
+    chronology = "".join(f"June {1960 + 5 * i}\nAn event of the year {i} took place.\n" for i in range(5))
+    text = f"Title\n\n{BODY}\n{chronology}"
+    assert find_furniture(text).set_aside == []
 
 
 def test_dated_teaser_list_without_heading() -> None:
@@ -133,3 +146,14 @@ def test_stated_date_patterns() -> None:
     assert stated(f"Headline\n\nThe war ended on May 8, 1945.\n\n{body}") is None
     # the published label wins over an update label
     assert stated(f"Headline\n\nUpdated May 9, 2021\n\nPublished May 1, 2021\n\n{body}") == "2021-05-01"
+
+
+def test_dates_in_other_languages_and_dotted() -> None:
+    assert parse_date("24. Juni 2020").iso == "2020-06-24"
+    assert parse_date("3 mai 2021").iso == "2021-05-03"
+    assert parse_date("24.06.2020").iso == "2020-06-24"
+    assert parse_date("31.02.2020") is None
+    assert find_date("version 1.24.06.2020") is None
+    body = "Ein Text über Dinge, die geschehen sind. " * 3
+    found = find_stated_date(f"Titel\n\nVeröffentlicht am 24. Juni 2020\n\n{body}", [])
+    assert found is not None and found.value.iso == "2020-06-24"

@@ -1,38 +1,67 @@
 """Explicit calendar dates as written in datelines: "June 24, 2020", "24 June 2020", "2020-06-24".
 
-Only complete, explicit forms are accepted (a month name or an ISO form and a
-four-digit year); a date that does not exist ("February 30, 2020") is no date.
+Only complete, explicit forms are accepted (a month name, an ISO form or a
+dotted European day.month.year, with a four-digit year); a date that does not
+exist ("February 30, 2020") is no date.
 """
 
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from crosscheck.calendar import MAX_YEAR, MIN_YEAR, MONTH_RE, day, month, month_number, valid_day
 from crosscheck.records import TimeValue
+from crosscheck.rules import load_yaml
 
-_WEEKDAY = r"(?:(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.?,?\s+)?"
-_MDY = rf"(?P<m1>{MONTH_RE})\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y1>\d{{4}})"
-_DMY = rf"(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\.?\s+(?:of\s+)?(?P<m2>{MONTH_RE}),?\s+(?P<y2>\d{{4}})"
-_ISO = r"(?P<y3>\d{4})-(?P<m3>\d{2})-(?P<d3>\d{2})"
-_MY = rf"(?P<m4>{MONTH_RE}),?\s+(?P<y4>\d{{4}})"
 
-#: One explicit date, usable inside larger patterns (datelines.yaml writes it as ``{date}``).
-DATE_PATTERN = rf"{_WEEKDAY}(?:{_MDY}|{_DMY}|{_ISO}|{_MY})(?![\d-])"
-_DATE_RE = re.compile(DATE_PATTERN)
-_FULL_RE = re.compile(rf"^\s*{DATE_PATTERN}\s*$")
+@cache
+def _extra_months() -> dict[str, int]:
+    """Non-English month names from rules/datelines.yaml."""
+    names = (load_yaml("datelines.yaml") or {}).get("month_names") or {}
+    return {str(k).lower(): int(v) for k, v in names.items() if 1 <= int(v) <= 12}
+
+
+def _month_number(name: str) -> int | None:
+    return month_number(name) or _extra_months().get(name.lower().rstrip("."))
+
+
+@cache
+def date_pattern() -> str:
+    """One explicit date as a regex with named groups (datelines.yaml writes it as ``{date}``)."""
+    extra = "|".join(re.escape(n) for n in sorted(_extra_months(), key=len, reverse=True))
+    months = f"(?:{MONTH_RE}|{extra})" if extra else MONTH_RE
+    weekday = r"(?:(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.?,?\s+)?"
+    mdy = rf"(?P<m1>{months})\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y1>\d{{4}})"
+    dmy = rf"(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\.?\s+(?:of\s+)?(?P<m2>{months}),?\s+(?P<y2>\d{{4}})"
+    iso = r"(?P<y3>\d{4})-(?P<m3>\d{2})-(?P<d3>\d{2})"
+    my = rf"(?P<m4>{months}),?\s+(?P<y4>\d{{4}})"
+    dotted = r"(?P<d5>\d{1,2})\.(?P<m5>\d{1,2})\.(?P<y5>\d{4})"
+    return rf"(?<![\w.]){weekday}(?:{mdy}|{dmy}|{iso}|{my}|{dotted})(?![\w-]|\.\d)"
+
+
+@cache
+def _date_re() -> re.Pattern[str]:
+    return re.compile(date_pattern(), re.IGNORECASE)
+
+
+@cache
+def _full_re() -> re.Pattern[str]:
+    return re.compile(rf"^\s*{date_pattern()}\s*$", re.IGNORECASE)
 
 
 def _value(m: re.Match[str]) -> TimeValue | None:
     g = m.groupdict()
     if g["y1"]:
-        y, mo, d = int(g["y1"]), month_number(g["m1"]), int(g["d1"])
+        y, mo, d = int(g["y1"]), _month_number(g["m1"]), int(g["d1"])
     elif g["y2"]:
-        y, mo, d = int(g["y2"]), month_number(g["m2"]), int(g["d2"])
+        y, mo, d = int(g["y2"]), _month_number(g["m2"]), int(g["d2"])
     elif g["y3"]:
         y, mo, d = int(g["y3"]), int(g["m3"]), int(g["d3"])
+    elif g["y5"]:
+        y, mo, d = int(g["y5"]), int(g["m5"]), int(g["d5"])
     else:
-        y, mo, d = int(g["y4"]), month_number(g["m4"]), None
+        y, mo, d = int(g["y4"]), _month_number(g["m4"]), None
     if mo is None or not MIN_YEAR <= y <= MAX_YEAR or not 1 <= mo <= 12:
         return None
     if d is None:
@@ -42,13 +71,13 @@ def _value(m: re.Match[str]) -> TimeValue | None:
 
 def parse_date(text: str) -> TimeValue | None:
     """The date when ``text`` is exactly one explicit date (day or month precision), else None."""
-    m = _FULL_RE.match(text)
+    m = _full_re().match(text)
     return _value(m) if m else None
 
 
 def find_date(text: str) -> tuple[TimeValue, int, int] | None:
     """The first valid explicit date in ``text`` with its span, or None."""
-    for m in _DATE_RE.finditer(text):
+    for m in _date_re().finditer(text):
         value = _value(m)
         if value is not None:
             return value, m.start(), m.end()
@@ -56,5 +85,5 @@ def find_date(text: str) -> tuple[TimeValue, int, int] | None:
 
 
 def value_of(m: re.Match[str]) -> TimeValue | None:
-    """The date matched by a pattern built from DATE_PATTERN (its named groups)."""
+    """The date matched by a pattern built from date_pattern() (its named groups)."""
     return _value(m)

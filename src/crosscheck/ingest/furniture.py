@@ -20,7 +20,7 @@ from crosscheck.ingest import language as lang
 from crosscheck.ingest.dates import parse_date
 from crosscheck.ingest.lines import Line, blocks, paragraphs, split_lines
 from crosscheck.ingest.spans import normalize_spans
-from crosscheck.records import SetAside
+from crosscheck.records import SetAside, TimeValue
 from crosscheck.rules import BUILTIN_DIR, load_yaml
 
 RULES_FILE = "furniture.yaml"
@@ -63,6 +63,7 @@ class FurnitureRules:
     caption: Named
     dated_teasers: Named
     other_language: Named
+    guards: Named
 
 
 @dataclass
@@ -122,6 +123,7 @@ def load_rules() -> FurnitureRules:
         caption=_named(data, "caption"),
         dated_teasers=_named(data, "dated_teasers"),
         other_language=_named(data, "other_language"),
+        guards=_named(data, "guards"),
     )
 
 
@@ -202,18 +204,22 @@ def _line_rules(text: str, lines: list[Line], rules: FurnitureRules, found: _Col
     for block in blocks(lines):
         for line in block:
             block_of[line.index] = (block[0].start, block[-1].end)
+    min_before = rules.guards.int("min_text_before", 200)
+    max_block = rules.guards.int("max_block_chars", 1200)
     credits: set[int] = set()
+    article_chars = 0  # article text seen so far: to_end rules need some before them
     for line in lines:
         if line.blank or found.covered(line):
             continue
+        end = len(text) if article_chars >= min_before else line.end
         if is_section_heading(line.text, rules):
-            found.add(line.start, len(text), rules.sections.reason, rules.sections.id)
+            found.add(line.start, end, rules.sections.reason, rules.sections.id)
             continue
         for rule in rules.lines:
             if rule.matches(line.text):
                 if rule.scope == "to_end":
-                    found.add(line.start, len(text), rule.reason, rule.id)
-                elif rule.scope == "block":
+                    found.add(line.start, end, rule.reason, rule.id)
+                elif rule.scope == "block" and block_of[line.index][1] - block_of[line.index][0] <= max_block:
                     found.add(*block_of[line.index], rule.reason, rule.id)
                 else:
                     found.add(line.start, line.end, rule.reason, rule.id)
@@ -225,6 +231,8 @@ def _line_rules(text: str, lines: list[Line], rules: FurnitureRules, found: _Col
                 found.add(line.start, line.end, rules.link_bar.reason, rules.link_bar.id)
             elif is_address(line.text, rules):
                 found.add(line.start, line.end, rules.address.reason, rules.address.id)
+            else:
+                article_chars += len(line.text)
     return credits
 
 
@@ -250,20 +258,24 @@ def _captions(lines: list[Line], credits: set[int], rules: FurnitureRules, found
 
 
 def _dated_teasers(lines: list[Line], rules: FurnitureRules, found: _Collector) -> None:
-    """Runs of lines holding only a date, close together: a teaser list with dates."""
+    """Runs of lines holding only a date, close together in the text and in time: a teaser list."""
     rule = rules.dated_teasers
     filled = [line for line in lines if not line.blank]
-    dated = [k for k, line in enumerate(filled) if parse_date(line.text) is not None]
-    runs: list[list[int]] = []
-    for k in dated:
-        if runs and k - runs[-1][-1] - 1 <= rule.int("max_gap", 3):
-            runs[-1].append(k)
+    dated = [(k, v) for k, line in enumerate(filled) if (v := parse_date(line.text)) is not None]
+    runs: list[list[tuple[int, TimeValue]]] = []
+    for k, v in dated:
+        if runs and k - runs[-1][-1][0] - 1 <= rule.int("max_gap", 3):
+            runs[-1].append((k, v))
         else:
-            runs.append([k])
+            runs.append([(k, v)])
+    spread = rule.int("max_spread_days", 90)
     for run in runs:
-        if len(run) >= rule.int("min_dates", 3):
-            first, last = max(run[0] - 1, 0), min(run[-1] + 1, len(filled) - 1)
-            found.add(filled[first].start, filled[last].end, rule.reason, rule.id)
+        if len(run) < rule.int("min_dates", 3):
+            continue
+        if (max(v.end for _, v in run) - min(v.start for _, v in run)).days > spread:
+            continue
+        first, last = max(run[0][0] - 1, 0), min(run[-1][0] + 1, len(filled) - 1)
+        found.add(filled[first].start, filled[last].end, rule.reason, rule.id)
 
 
 def _other_language(
@@ -296,8 +308,9 @@ def _outside(text: str, spans: Sequence[SetAside]) -> str:
 def find_furniture(text: str, base: Sequence[SetAside] = (), language: str | None = None) -> Furniture:
     """Set-aside spans of ``text`` (including ``base``, e.g. front matter) and the article language.
 
-    ``language`` is the article language when metadata gives it; otherwise it
-    is detected from the text that is not furniture.
+    The article language is detected from the text that is not furniture
+    (metadata ``language`` is often a site-wide default); ``language`` is used
+    only when the text has too few stopwords to tell.
     """
     rules = load_rules()
     lines = split_lines(text)
@@ -306,6 +319,7 @@ def find_furniture(text: str, base: Sequence[SetAside] = (), language: str | Non
     credits = _line_rules(text, lines, rules, found)
     _captions(lines, credits, rules, found)
     _dated_teasers(lines, rules, found)
-    article = (language or "").split("-")[0].lower() or lang.detect(_outside(text, found.spans))
+    # the text decides the article language; metadata only when the text is too short to tell
+    article = lang.detect(_outside(text, found.spans)) or (language or "").split("-")[0].lower() or None
     _other_language(text, lines, article, rules, found)
     return Furniture(normalize_spans(text, found.spans), article)

@@ -17,6 +17,7 @@ from html.parser import HTMLParser
 from typing import Any
 
 from crosscheck.calendar import parse_iso
+from crosscheck.errors import InputError
 from crosscheck.ingest.meta import SourceMeta
 from crosscheck.records import SetAside
 from crosscheck.rules import load_yaml
@@ -163,6 +164,14 @@ class _Builder(HTMLParser):
         return None
 
     # ---- parser callbacks
+    def parse_marked_section(self, i: int, report: int = 1) -> int:
+        """Skip a malformed ``<![...`` section instead of failing (the stdlib asserts on them)."""
+        try:
+            return super().parse_marked_section(i, report)
+        except AssertionError:
+            j = self.rawdata.find(">", i)
+            return j + 1 if j >= 0 else len(self.rawdata)
+
     def handle_starttag(self, tag: str, attrs_list: list[tuple[str, str | None]]) -> None:
         attrs = {k.lower(): (v or "") for k, v in attrs_list}
         if tag == "html" and attrs.get("lang"):
@@ -275,10 +284,13 @@ def _walk_jsonld(node: Any, found: dict[str, str]) -> None:
 def html_to_text(markup: str, path: str) -> HtmlDoc:
     """Text, furniture spans and metadata of an HTML document."""
     b = _Builder()
-    b.feed(markup)
-    text = b.finish()
+    try:
+        b.feed(markup)
+        text = b.finish()
+    except AssertionError as exc:  # html.parser asserts on some malformed declarations
+        raise InputError(path, f"cannot parse HTML: {exc}") from exc
     n = len(text)
-    spans = [SetAside(min(s.start, n), min(s.end, n), s.reason, s.rule) for s in b.spans]
+    spans = [SetAside(s.start, min(s.end, n), s.reason, s.rule) for s in b.spans if s.start < min(s.end, n)]
     warnings: list[str] = []
     ld: dict[str, str] = {}
     for i, block in enumerate(b.jsonld):

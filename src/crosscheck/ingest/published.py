@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from crosscheck.errors import InputError
-from crosscheck.ingest.dates import DATE_PATTERN, value_of
+from crosscheck.ingest.dates import date_pattern, value_of
 from crosscheck.ingest.lines import Line, split_lines
 from crosscheck.records import SetAside, TimeValue
 from crosscheck.rules import BUILTIN_DIR, load_yaml
@@ -53,7 +53,7 @@ def _rules() -> tuple[int, tuple[DatelineRule, ...]]:
                     str(BUILTIN_DIR / RULES_FILE), "pattern needs exactly one {date}", field=f"rules[{i}]"
                 )
             try:
-                compiled.append(re.compile(pattern.replace("{date}", f"(?:{DATE_PATTERN})"), re.IGNORECASE))
+                compiled.append(re.compile(pattern.replace("{date}", f"(?:{date_pattern()})"), re.IGNORECASE))
             except re.error as exc:
                 raise InputError(
                     str(BUILTIN_DIR / RULES_FILE), f"bad pattern: {exc}", field=f"rules[{i}]"
