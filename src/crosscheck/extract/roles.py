@@ -99,7 +99,7 @@ def _lexicon() -> _Lexicon:
 
 
 def normalize_office(office: str) -> str:
-    """"Secretary-General" -> "general secretary": lowercase, one spelling per post."""
+    """ "Secretary-General" -> "general secretary": lowercase, one spelling per post."""
     folded = _fold(office)
     return _lexicon().office_canon.get(folded, folded)
 
@@ -156,7 +156,12 @@ def _body_end(text: str, pos: int, limit: int) -> int:
         if low in _CONNECTORS:
             end = pos + m.end()
             continue
-        if bare[:1].isupper() or bare[:1].isdigit() or stem in lex.body_vocab or stem.split("-")[0] in lex.body_vocab:
+        if (
+            bare[:1].isupper()
+            or bare[:1].isdigit()
+            or stem in lex.body_vocab
+            or stem.split("-")[0] in lex.body_vocab
+        ):
             end = pos + m.end()
             last_good = end
             if word.endswith(".") and not re.fullmatch(r"(?:[A-Z]\.)+", word):
@@ -203,7 +208,13 @@ def _parse_title(text: str, pos: int, limit: int) -> _Title | None:
         honorifics.append(text[m.start() : end])
     dem = m.group("dem")
     return _Title(
-        m.start(), end, normalize_office(m.group("office")), body_raw, epithet, honorifics, qualifier,
+        m.start(),
+        end,
+        normalize_office(m.group("office")),
+        body_raw,
+        epithet,
+        honorifics,
+        qualifier,
         demonym=lex.demonyms.get(_fold(dem)) if dem else None,
     )
 
@@ -320,7 +331,9 @@ def find_titles(
             last = text.find(honorifics[-1], prev_end, ps) + len(honorifics[-1])
             exprs.insert(
                 0,
-                RoleExpr((ps, pe), (first, last), text[first:last], default_canon(honorifics[-1]), "", [], True),
+                RoleExpr(
+                    (ps, pe), (first, last), text[first:last], default_canon(honorifics[-1]), "", [], True
+                ),
             )
         for e in exprs:
             e.honorifics = sorted(set(e.honorifics) | set(honorifics), key=lambda h: text.find(h, prev_end))
@@ -328,7 +341,9 @@ def find_titles(
     return out
 
 
-def find_as_titles(text: str, start: int, end: int, canon: Callable[[str], str] = default_canon) -> list[RoleExpr]:
+def find_as_titles(
+    text: str, start: int, end: int, canon: Callable[[str], str] = default_canon
+) -> list[RoleExpr]:
     """Titles in "as <title>" phrases ("paid a visit ... as Chairman of X and President of Laos").
 
     The holder is the clause's subject, which the caller knows: ``person_span`` is None.

@@ -1,0 +1,153 @@
+"""Where events happen: "in Pyongyang", "in Jakarta of Indonesia", "in Hanoi, the capital of Vietnam", "at the airport".
+
+Only "in"/"at" phrases are read (a destination "visit to the DPRK" is not the
+place of the event).  Whether a name is a place is the caller's gazetteer
+check; the default is the small built-in list in ``rules/places.yaml``.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cache
+
+from crosscheck.calendar import MONTHS
+from crosscheck.rules import load_yaml
+
+Span = tuple[int, int]
+PlaceCheck = Callable[[str], "bool | str"]  # True/False, or the kind: "city", "country", "region", "facility"
+
+
+@dataclass
+class PlaceExpr:
+    """One place phrase. ``kind`` is city | country | region | facility, or "place" when a caller's
+    gazetteer knows the name but not its kind (never compared as a city)."""
+
+    span: Span
+    text: str
+    name: str
+    kind: str
+    within: str | None = None  # the country named with it ("Jakarta of Indonesia")
+
+
+@dataclass(frozen=True)
+class Gazetteer:
+    """Built-in names by comparison key: name -> (canonical name, kind, country or None)."""
+
+    entries: dict[str, tuple[str, str, str | None]]
+    facility_words: frozenset[str]
+    multi_place_events: frozenset[str]
+
+    def lookup(self, name: str) -> tuple[str, str, str | None] | None:
+        return self.entries.get(place_key(name))
+
+
+def place_key(name: str) -> str:
+    """Comparison key: casefolded, no diacritics, punctuation and "the" removed."""
+    s = unicodedata.normalize("NFKD", name.replace("’", "'"))
+    s = "".join(c for c in s if not unicodedata.combining(c)).casefold()
+    s = re.sub(r"[^\w\s]", " ", s)
+    s = re.sub(r"^\s*the\s+", "", s)
+    return re.sub(r"\s+", " ", s).strip()
+
+
+@cache
+def gazetteer() -> Gazetteer:
+    y = load_yaml("places.yaml") or {}
+    entries: dict[str, tuple[str, str, str | None]] = {}
+    for region in y.get("regions", []):
+        entries[place_key(str(region))] = (str(region), "region", None)
+    for country, aliases in (y.get("countries") or {}).items():
+        for n in [country, *(aliases or [])]:
+            entries[place_key(str(n))] = (str(country), "country", None)
+    for city, country in (y.get("cities") or {}).items():
+        entries[place_key(str(city))] = (str(city), "city", str(country) if country else None)
+    return Gazetteer(
+        entries,
+        frozenset(place_key(str(w)) for w in y.get("facility_words", [])),
+        frozenset(str(w).lower() for w in y.get("multi_place_events", [])),
+    )
+
+
+def builtin_is_place(name: str) -> bool | str:
+    """The default gazetteer check: the kind of a built-in name, or False."""
+    hit = gazetteer().lookup(name)
+    return hit[1] if hit else False
+
+
+_CAP = r"(?:[A-Z][\w'’\-]*|[A-Z]{2,})"
+_NAME = rf"{_CAP}(?:\s+{_CAP}){{0,4}}"
+_PREP = re.compile(rf"\b(?:in|at)\s+(?P<the>the\s+)?(?P<name>{_NAME})")
+_FACILITY = re.compile(
+    r"\b(?:in|at)\s+(?P<det>the|a|an|its|his|their)\s+(?P<words>(?:[a-z][\w'’\-]*\s+){0,2}[a-z][\w'’\-]*)"
+)
+_WITHIN = re.compile(
+    rf"(?:\s+of\s+(?:the\s+)?|,\s+(?:the\s+capital\s+of\s+|the\s+(?:\w+\s+)?city\s+of\s+)?(?:the\s+)?)(?P<c>{_NAME})"
+)
+
+
+def _kind(name: str, is_place: PlaceCheck) -> str | None:
+    verdict = is_place(name)
+    if not verdict:
+        return None
+    if isinstance(verdict, str):
+        return verdict
+    hit = gazetteer().lookup(name)
+    return hit[1] if hit else "place"
+
+
+def _canonical(name: str) -> str:
+    hit = gazetteer().lookup(name)
+    return hit[0] if hit else name.replace("’", "'")
+
+
+def _longest_place(text: str, s: int, e: int, is_place: PlaceCheck) -> tuple[int, str] | None:
+    """The longest prefix of the capitalised run text[s:e] that is a place (or a facility)."""
+    words = list(re.finditer(r"\S+", text[s:e]))
+    g = gazetteer()
+    for k in range(len(words), 0, -1):
+        end = s + words[k - 1].end()
+        name = text[s:end]
+        if place_key(name).split()[-1:] and place_key(name).split()[-1] in g.facility_words:
+            return end, "facility"
+        if name.lower().rstrip(".") in MONTHS:
+            return None
+        kind = _kind(name, is_place)
+        if kind:
+            return end, kind
+    return None
+
+
+def find_places(text: str, start: int, end: int, is_place: PlaceCheck | None = None) -> list[PlaceExpr]:
+    """Place phrases in ``text[start:end]``: cities, countries, regions and facilities after "in"/"at"."""
+    check = is_place or builtin_is_place
+    g = gazetteer()
+    out: list[PlaceExpr] = []
+    for m in _PREP.finditer(text, start, end):
+        hit = _longest_place(text, m.start("name"), m.end("name"), check)
+        if hit is None:
+            continue
+        name_end, kind = hit
+        raw = text[m.start("name") : name_end]
+        name = raw if kind == "facility" else _canonical(raw)
+        within = None
+        span_end = name_end
+        w = _WITHIN.match(text, name_end, end)
+        if w and kind in ("city", "place", "facility", "region"):
+            cm = _longest_place(text, w.start("c"), w.end("c"), check)
+            if cm is not None and cm[1] == "country":
+                within = _canonical(text[w.start("c") : cm[0]])
+                span_end = cm[0]
+        out.append(PlaceExpr((m.start(), span_end), text[m.start() : span_end], name, kind, within))
+    for m in _FACILITY.finditer(text, start, end):
+        if any(p.span[0] == m.start() for p in out):
+            continue
+        for w in re.finditer(r"\S+", m.group("words")):
+            if place_key(w.group(0)) in g.facility_words:
+                stop = m.start("words") + w.end()
+                words = text[m.start("words") : stop]
+                out.append(PlaceExpr((m.start(), stop), text[m.start() : stop], words, "facility"))
+                break
+    return sorted(out, key=lambda p: p.span)
