@@ -197,3 +197,28 @@ def test_odd_files_give_input_errors(tmp_path: Path, text: str, field: str | Non
 def test_source_meta_comes_from_the_source() -> None:
     meta = SourceMeta.from_source(make_source())
     assert (meta.id, meta.published, meta.published_basis) == ("s1", "2020-06-24", "stated")
+
+
+def test_odd_python_values_survive_the_round_trip_without_looking_edited(tmp_path: Path) -> None:
+    from datetime import date
+
+    from crosscheck.claims import is_hand_edited
+
+    claim = replace(extracted()[0], value=date(1965, 10, 28), participants=("a", "b"), span=[3, 19])
+    cf = merge_claims(None, make_source(), [claim], "test-1").claim_file
+    path = tmp_path / "s1.yaml"
+    write_claim_file(path, cf)
+    (back,) = read_claim_file(path).claims
+    assert back.value == "1965-10-28" and back.participants == ["a", "b"] and back.span == (3, 19)
+    assert not is_hand_edited(back)
+    assert back == cf.claims[0]
+
+
+def test_writing_an_invalid_claim_file_is_refused(tmp_path: Path) -> None:
+    cf = _claim_file()
+    bad = ClaimFile(cf.source, cf.extractor_version, [replace(cf.claims[0], kind="gossip")])
+    path = tmp_path / "s1.yaml"
+    with pytest.raises(InputError, match="refusing to write") as info:
+        write_claim_file(path, bad)
+    assert info.value.field == "claims[0].kind"
+    assert not path.exists()

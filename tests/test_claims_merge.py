@@ -133,3 +133,14 @@ def test_summary_line() -> None:
     assert merge_claims(old, make_source(), [], V1).summary() == "2 cached, 1 manual kept"
     fresh = merge_claims(None, make_source(), extracted(), V1).summary()
     assert fresh == "2 added, 0 replaced, 0 unchanged, 0 manual kept"
+
+
+def test_manual_claims_the_new_text_no_longer_supports_are_reported() -> None:
+    old = _first_file()
+    old.claims.append(_manual())  # "On" at [0, 2]
+    assert merge_claims(old, make_source(), [], V1).misplaced == []
+    moved = "Yes. " + TEXT
+    result = merge_claims(old, make_source(moved), extracted(moved), V1)
+    assert [c.id for c in result.misplaced] == ["mine-1"]
+    assert result.warnings() == ["manual claim mine-1: the source text at [0, 2] no longer reads 'On'"]
+    assert result.claim_file.claims[0] == _manual()  # reported, never moved

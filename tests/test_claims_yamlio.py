@@ -118,3 +118,10 @@ def test_dump_is_deterministic_ordered_and_reloadable() -> None:
 def test_dotted() -> None:
     assert dotted(["claims", 3, "span"]) == "claims[3].span"
     assert dotted([]) == ""
+
+
+def test_alias_bombs_do_not_hang_the_loader() -> None:
+    lines = ["a0: &a0 [x, x, x, x, x, x, x, x, x, x]"]
+    lines += [f"a{i}: &a{i} [" + ", ".join([f"*a{i - 1}"] * 10) + "]" for i in range(1, 9)]
+    doc = parse_yaml_text("\n".join(lines) + "\n", Path("bomb.yaml"))  # 10**9 leaves if expanded
+    assert doc.line_of(["a8"]) == 9

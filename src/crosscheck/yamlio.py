@@ -73,8 +73,12 @@ def _problem_line(exc: yaml.YAMLError) -> int | None:
 def _check_duplicate_keys(node: yaml.Node | None, path: Path) -> None:
     """PyYAML silently keeps the last of two equal keys; a person's typo must not vanish."""
     stack = [node] if node is not None else []
+    visited: set[int] = set()  # aliases repeat nodes: walk each once ("billion laughs" stays linear)
     while stack:
         current = stack.pop()
+        if id(current) in visited:
+            continue
+        visited.add(id(current))
         if isinstance(current, yaml.MappingNode):
             seen: dict[str, int] = {}
             for key, value in current.value:

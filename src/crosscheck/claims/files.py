@@ -17,7 +17,7 @@ from crosscheck.claims.checksum import claim_checksum
 from crosscheck.claims.schema import SCHEMA_VERSION, claim_schema
 from crosscheck.errors import InputError
 from crosscheck.records import Claim, Source
-from crosscheck.yamlio import YamlDoc, dump_yaml, load_yaml_file, validate
+from crosscheck.yamlio import YamlDoc, dump_yaml, load_yaml_file, parse_yaml_text, validate
 
 HEADER = """\
 # crosscheck claim file: the claims of one source, written by crosscheck and meant to be edited.
@@ -99,29 +99,73 @@ def claim_file_to_dict(cf: ClaimFile) -> dict[str, Any]:
     }
 
 
+def _plain(value: Any) -> Any:
+    """A value as YAML will give it back: str, int, float, bool, None, or lists of those."""
+    if value is None or isinstance(value, (str, bool, int, float)):
+        return value
+    if isinstance(value, (list, tuple)):
+        return [_plain(v) for v in value]
+    if hasattr(value, "isoformat"):  # date / datetime: claim files hold ISO strings
+        return value.isoformat()
+    if hasattr(value, "item"):  # numpy / pandas scalars
+        return _plain(value.item())
+    return str(value)
+
+
+def plain_claim(claim: Claim) -> Claim:
+    """The claim exactly as it will read back from its file, so its checksum survives the trip."""
+    changes: dict[str, Any] = {}
+    for f in fields(claim):
+        value = getattr(claim, f.name)
+        plain = _plain(value)
+        if f.name == "span":
+            plain = (int(plain[0]), int(plain[1]))
+        elif f.name == "value" and isinstance(plain, (bool, list)):
+            plain = str(plain)
+        elif f.name == "note" and plain is None:
+            plain = ""
+        if plain is not value and plain != value or type(plain) is not type(value):
+            changes[f.name] = plain
+    return replace(claim, **changes) if changes else claim
+
+
+def seal(claim: Claim) -> Claim:
+    """The claim in plain form with its checksum filled in if it is extracted and has none."""
+    claim = plain_claim(claim)
+    if claim.origin != "extracted" or claim.checksum:
+        return claim
+    return replace(claim, checksum=claim_checksum(claim))
+
+
 def render_claim_file(cf: ClaimFile) -> str:
     """The exact text ``write_claim_file`` writes (extracted claims without a checksum get one)."""
     sealed = ClaimFile(cf.source, cf.extractor_version, [seal(c) for c in cf.claims], cf.schema_version)
     return HEADER + "\n" + dump_yaml(claim_file_to_dict(sealed))
 
 
-def seal(claim: Claim) -> Claim:
-    """The claim with its checksum filled in if it is extracted and has none."""
-    if claim.origin != "extracted" or claim.checksum:
-        return claim
-    return replace(claim, checksum=claim_checksum(claim))
-
-
 def write_claim_file(path: Path, cf: ClaimFile) -> None:
-    """Write deterministically, through a temporary file renamed into place (never half a file)."""
+    """Write deterministically, through a temporary file renamed into place (never half a file).
+
+    The text is checked against the schema first: crosscheck never writes a file it would refuse to read.
+    """
     path = Path(path)
     text = render_claim_file(cf)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    problems = validate(parse_yaml_text(text, path), claim_schema(), path)
+    if problems:
+        first = problems[0]
+        raise InputError(str(path), f"refusing to write an invalid claim file: {first.message}", field=first.field)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    except OSError as exc:
+        raise InputError(str(path), f"cannot write: {exc.strerror or exc}") from exc
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
             fh.write(text)
         os.replace(tmp, path)
+    except OSError as exc:
+        Path(tmp).unlink(missing_ok=True)
+        raise InputError(str(path), f"cannot write: {exc.strerror or exc}") from exc
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise

@@ -16,7 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 
 from crosscheck.claims.checksum import claim_checksum, content_id
-from crosscheck.claims.files import ClaimFile, SourceMeta
+from crosscheck.claims.files import ClaimFile, SourceMeta, plain_claim
 from crosscheck.records import Claim, Source
 
 
@@ -32,6 +32,14 @@ class MergeResult:
     unchanged: int = 0  # extracted claims present before and now
     overridden: int = 0  # new extracted claims dropped because a manual claim has their id
     cached: bool = False  # text and extractor unchanged: the old extracted claims were kept
+    misplaced: list[Claim] = field(default_factory=list)  # manual claims whose quote is not at their span
+
+    def warnings(self) -> list[str]:
+        """What a person should look at: manual claims the text no longer supports where they point."""
+        return [
+            f"manual claim {c.id}: the source text at {list(c.span)} no longer reads {c.quote!r}"
+            for c in self.misplaced
+        ]
 
     def summary(self) -> str:
         """One line: ``claims/x.yaml: 3 added, 1 replaced, 2 manual kept, 1 edit kept as manual``."""
@@ -44,6 +52,8 @@ class MergeResult:
             parts.append(f"{len(self.converted)} hand edit(s) kept as manual")
         if self.overridden:
             parts.append(f"{self.overridden} extracted claim(s) superseded by manual ones")
+        if self.misplaced:
+            parts.append(f"{len(self.misplaced)} manual claim(s) no longer match the text")
         return ", ".join(parts)
 
 
@@ -69,7 +79,7 @@ def assign_ids(source_id: str, claims: list[Claim]) -> list[Claim]:
     """Fresh extracted claims with content-derived ids, the source id, and their checksums."""
     out: list[Claim] = []
     seen: dict[str, int] = {}
-    for claim in sorted(claims, key=_order):
+    for claim in sorted((plain_claim(c) for c in claims), key=_order):
         base = content_id(source_id, claim)
         n = seen.get(base, 0)
         seen[base] = n + 1
@@ -117,4 +127,5 @@ def merge_claims(
         unchanged=len(new_ids & old_ids),
         overridden=len(fresh) - len(kept),
         cached=cached,
+        misplaced=[c for c in manual + converted if source.text[c.span[0] : c.span[1]] != c.quote],
     )
