@@ -181,7 +181,7 @@ def test_duplicate_ids_and_wrong_file_name(tmp_path: Path) -> None:
     [
         ("", None),
         ("schema_version: 2\nsource: {id: s1}\nclaims: []\n", "schema_version"),
-        ("schema_version: 1\nsource: {id: s1}\n", None),
+        ("schema_version: 1\nsource: {id: s1}\n", "claims"),
         ("schema_version: 1\nsource: {id: s1}\nclaims:\n  - just a string\n", "claims[0]"),
         ("- a list\n", None),
     ],

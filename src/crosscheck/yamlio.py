@@ -154,6 +154,10 @@ def _locate(error: ValidationError) -> tuple[list[str | int], str]:
     if error.context:  # anyOf / oneOf: the most relevant sub-error says more than "is not valid under"
         sub = best_match(error.context)
         return path + list(sub.path), _message(sub)
+    if error.validator == "required" and isinstance(error.validator_value, list):
+        missing = [p for p in error.validator_value if repr(p) in error.message]
+        if missing:  # name the missing field itself; its line is the enclosing mapping's
+            return path + [missing[0]], "required field missing"
     if error.validator == "additionalProperties" and isinstance(error.instance, dict):
         allowed = set(error.schema.get("properties", {})) if isinstance(error.schema, dict) else set()
         extras = sorted(str(k) for k in error.instance if k not in allowed)
