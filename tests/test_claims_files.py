@@ -204,12 +204,20 @@ def test_odd_python_values_survive_the_round_trip_without_looking_edited(tmp_pat
 
     from crosscheck.claims import is_hand_edited
 
-    claim = replace(extracted()[0], value=date(1965, 10, 28), participants=("a", "b"), span=[3, 19])
+    claim = replace(
+        extracted()[0],
+        value=date(1965, 10, 28),
+        participants=("a", "b"),
+        span=[3, 19],
+        event="",
+        resolved=False,
+    )
     cf = merge_claims(None, make_source(), [claim], "test-1").claim_file
     path = tmp_path / "s1.yaml"
     write_claim_file(path, cf)
     (back,) = read_claim_file(path).claims
     assert back.value == "1965-10-28" and back.participants == ["a", "b"] and back.span == (3, 19)
+    assert back.event is None and back.resolved is False
     assert not is_hand_edited(back)
     assert back == cf.claims[0]
 

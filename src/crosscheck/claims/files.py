@@ -75,14 +75,14 @@ def _default(f: Any) -> Any:
 
 
 def claim_to_dict(claim: Claim) -> dict[str, Any]:
-    """A claim as a mapping in field order, leaving out fields still at their default."""
+    """A claim as a mapping of plain values in field order, leaving out empty and default fields."""
     out: dict[str, Any] = {}
     for f in fields(claim):
-        value = getattr(claim, f.name)
+        value = _plain(getattr(claim, f.name))
         if f.name == "span":
             value = [int(value[0]), int(value[1])]
-        elif isinstance(value, tuple):
-            value = list(value)
+        elif f.name == "value" and isinstance(value, (bool, list)):
+            value = str(value)  # the schema allows a string or a number
         if f.name in _ALWAYS or (value is not None and value != _default(f) and value != "" and value != []):
             out[f.name] = value
     return out
@@ -114,19 +114,7 @@ def _plain(value: Any) -> Any:
 
 def plain_claim(claim: Claim) -> Claim:
     """The claim exactly as it will read back from its file, so its checksum survives the trip."""
-    changes: dict[str, Any] = {}
-    for f in fields(claim):
-        value = getattr(claim, f.name)
-        plain = _plain(value)
-        if f.name == "span":
-            plain = (int(plain[0]), int(plain[1]))
-        elif f.name == "value" and isinstance(plain, (bool, list)):
-            plain = str(plain)
-        elif f.name == "note" and plain is None:
-            plain = ""
-        if plain is not value and plain != value or type(plain) is not type(value):
-            changes[f.name] = plain
-    return replace(claim, **changes) if changes else claim
+    return _claim_from_dict(claim_to_dict(claim), claim.source)
 
 
 def seal(claim: Claim) -> Claim:
