@@ -75,3 +75,12 @@ def test_junit_survives_control_characters() -> None:
     assert any(
         "<tag>" in (c.find("failure").get("message") or "") for c in root if c.find("failure") is not None
     )
+
+
+def test_annotation_for_html_source_names_the_file_without_line() -> None:
+    result = make_result()
+    for source in result.sources:
+        source.format = "html"
+    lines = github_annotations(result)
+    assert lines[0].startswith("::error file=sources/kaa_2020.txt,title=role_conflict ROLE-")
+    assert ",line=" not in lines[0]

@@ -73,3 +73,19 @@ def test_unlocatable_evidence_keeps_artifact_without_region() -> None:
     locs = [loc for r in log["runs"][0]["results"] for loc in r["locations"]]
     odd = [loc for loc in locs if loc["physicalLocation"]["artifactLocation"]["uri"] == "unknown_src"]
     assert odd and "region" not in odd[0]["physicalLocation"]
+
+
+def test_html_sources_get_no_line_region() -> None:
+    """Offsets into text extracted from HTML are not lines of the .html file: no region, span kept."""
+    result = make_result()
+    for source in result.sources:
+        if source.id == "kaa_2020":
+            source.format = "html"
+            source.path = "sources/kaa_2020.html"
+    run = sarif_log(result)["runs"][0]
+    locs = [loc for r in run["results"] for loc in r["locations"]]
+    kaa = [loc for loc in locs if loc["physicalLocation"]["artifactLocation"]["uri"] == "sources/kaa_2020.html"]
+    assert kaa and all("region" not in loc["physicalLocation"] for loc in kaa)
+    assert all(loc["properties"]["textSpan"][1] > loc["properties"]["textSpan"][0] for loc in kaa)
+    others = [loc for loc in locs if loc not in kaa]
+    assert others and all("region" in loc["physicalLocation"] for loc in others)

@@ -10,7 +10,7 @@ from collections.abc import Iterable
 
 from crosscheck.records import Flag, RunResult, Source
 from crosscheck.report.document import sorted_flags, summary
-from crosscheck.report.locations import portable_path, region_for
+from crosscheck.report.locations import file_region, portable_path
 from crosscheck.report.markdown import code, inline
 
 COMMANDS = {"error": "error", "warning": "warning", "info": "notice"}
@@ -30,7 +30,7 @@ def _properties(flag: Flag, sources: dict[str, Source]) -> list[tuple[str, str]]
     props: list[tuple[str, str]] = []
     for ev in flag.evidence:
         source = sources.get(ev.source)
-        region = region_for(source.text, ev.span) if source else None
+        region = file_region(source, ev.span)
         if source and region:
             props = [
                 ("file", portable_path(source.path)),
@@ -40,6 +40,10 @@ def _properties(flag: Flag, sources: dict[str, Source]) -> list[tuple[str, str]]
                 ("endColumn", str(region.end_column)),
             ]
             break
+    if not props:
+        located = next((sources[ev.source] for ev in flag.evidence if ev.source in sources), None)
+        if located is not None and located.path:
+            props = [("file", portable_path(located.path))]
     return props + [("title", f"{flag.kind} {flag.id}")]
 
 

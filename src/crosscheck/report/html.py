@@ -25,7 +25,7 @@ from crosscheck.report.document import (
     sorted_sources,
     summary,
 )
-from crosscheck.report.locations import excerpt, portable_path, region_for
+from crosscheck.report.locations import excerpt, file_region, portable_path
 
 ASSET_DIR = Path(__file__).parent
 SEVERITY_LABELS = {"error": "errors", "warning": "warnings", "info": "notes"}
@@ -106,7 +106,7 @@ def _header(result: RunResult, stale: list[str]) -> str:
 def _evidence_card(ev: Evidence, claims: dict[str, Claim], sources: dict[str, Source]) -> str:
     source = sources.get(ev.source)
     where = [f"span {ev.span[0]}–{ev.span[1]}"]
-    region = region_for(source.text, ev.span) if source else None
+    region = file_region(source, ev.span)
     if region:
         where.append(f"line {region.start_line}, col {region.start_column}")
     if ev.claim:

@@ -6,6 +6,12 @@ import os
 from dataclasses import dataclass
 from pathlib import PurePosixPath, PureWindowsPath
 
+from crosscheck.records import Source
+
+# Formats whose Source.text is the file's own text (line endings aside), so offsets map to file lines.
+# HTML sources hold text extracted from markup: their offsets say nothing about lines of the file.
+FILE_TEXT_FORMATS = frozenset({"txt", "md"})
+
 
 @dataclass(frozen=True)
 class Region:
@@ -31,6 +37,13 @@ def region_for(text: str, span: tuple[int, int]) -> Region | None:
     start_line, start_column = _position(text, start)
     end_line, end_column = _position(text, end)
     return Region(start_line, start_column, end_line, end_column)
+
+
+def file_region(source: Source | None, span: tuple[int, int]) -> Region | None:
+    """The region of ``span`` in the source *file*, or None when it cannot be located there."""
+    if source is None or source.format not in FILE_TEXT_FORMATS:
+        return None
+    return region_for(source.text, span)
 
 
 def portable_path(path: str) -> str:

@@ -6,7 +6,7 @@ from collections.abc import Iterable
 
 from crosscheck.records import SEVERITIES, Claim, Evidence, Flag, RunResult, Source
 from crosscheck.report.document import STATUSES, sorted_claims, sorted_flags, sorted_sources, summary
-from crosscheck.report.locations import excerpt, portable_path, region_for
+from crosscheck.report.locations import excerpt, file_region, portable_path
 
 SEVERITY_TITLES = {"error": "Errors", "warning": "Warnings", "info": "Notes"}
 QUOTE_EXCERPT = 90
@@ -75,8 +75,7 @@ def _summary_lines(result: RunResult, stale: list[str]) -> list[str]:
 
 def _evidence_lines(ev: Evidence, sources: dict[str, Source]) -> list[str]:
     where = f"span {ev.span[0]}–{ev.span[1]}"
-    src = sources.get(ev.source)
-    region = region_for(src.text, ev.span) if src else None
+    region = file_region(sources.get(ev.source), ev.span)
     if region:
         where += f", line {region.start_line}"
     head = f"- **{inline(ev.source)}**: {code(ev.value)} ({where})"

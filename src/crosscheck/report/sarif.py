@@ -16,7 +16,7 @@ from urllib.parse import quote
 from crosscheck import __version__
 from crosscheck.records import FLAG_KINDS, Evidence, Flag, RunResult, Source
 from crosscheck.report.document import REVIEWED_STATUSES, TOOL_NAME, kind_description, sorted_flags
-from crosscheck.report.locations import portable_path, region_for
+from crosscheck.report.locations import file_region, portable_path
 
 SARIF_VERSION = "2.1.0"
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -43,7 +43,7 @@ def _rule(kind: str) -> dict[str, Any]:
 def _location(ev: Evidence, sources: dict[str, Source]) -> dict[str, Any]:
     physical: dict[str, Any] = {"artifactLocation": {"uri": artifact_uri(ev.source, sources)}}
     source = sources.get(ev.source)
-    region = region_for(source.text, ev.span) if source else None
+    region = file_region(source, ev.span)
     if source and region:
         physical["region"] = {
             "startLine": region.start_line,
@@ -52,7 +52,11 @@ def _location(ev: Evidence, sources: dict[str, Source]) -> dict[str, Any]:
             "endColumn": region.end_column,
             "snippet": {"text": source.text[ev.span[0] : ev.span[1]]},
         }
-    return {"physicalLocation": physical, "message": {"text": f"{ev.source}: {ev.value}"}}
+    return {
+        "physicalLocation": physical,
+        "message": {"text": f"{ev.source}: {ev.value}"},
+        "properties": {"textSpan": [ev.span[0], ev.span[1]], "claim": ev.claim},
+    }
 
 
 def _result(flag: Flag, rule_index: dict[str, int], sources: dict[str, Source]) -> dict[str, Any]:
