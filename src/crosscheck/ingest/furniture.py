@@ -19,7 +19,7 @@ from crosscheck.errors import InputError
 from crosscheck.ingest import language as lang
 from crosscheck.ingest.dates import parse_date
 from crosscheck.ingest.lines import Line, blocks, paragraphs, split_lines
-from crosscheck.ingest.spans import normalize_spans
+from crosscheck.ingest.spans import Coverage, normalize_spans
 from crosscheck.records import SetAside, TimeValue
 from crosscheck.rules import BUILTIN_DIR, load_yaml
 
@@ -182,17 +182,22 @@ def is_section_heading(text: str, rules: FurnitureRules) -> bool:
 
 
 class _Collector:
-    """Spans found so far, with a cheap 'is this line already furniture' test."""
+    """Spans found so far, with a per-character mask for a fast 'is this already furniture' test."""
 
-    def __init__(self, base: Sequence[SetAside]) -> None:
-        self.spans: list[SetAside] = list(base)
+    def __init__(self, text: str, base: Sequence[SetAside]) -> None:
+        self.spans: list[SetAside] = []
+        self.mask = bytearray(len(text))
+        for s in base:
+            self.add(s.start, s.end, s.reason, s.rule)
 
     def add(self, start: int, end: int, reason: str, rule: str) -> None:
+        start, end = max(start, 0), min(end, len(self.mask))
         if end > start:
             self.spans.append(SetAside(start, end, reason, rule))
+            self.mask[start:end] = b"\x01" * (end - start)
 
     def covers(self, start: int, end: int) -> bool:
-        return any(s.start <= start and end <= s.end for s in self.spans)
+        return start < end and self.mask.find(0, start, end) == -1
 
     def covered(self, line: Line) -> bool:
         return self.covers(line.start, line.end)
@@ -298,11 +303,8 @@ def _other_language(
 
 
 def _outside(text: str, spans: Sequence[SetAside]) -> str:
-    """The text with set-aside stretches blanked out (same length)."""
-    chars = list(text)
-    for s in spans:
-        chars[s.start : s.end] = " " * (s.end - s.start)
-    return "".join(chars)
+    """The text outside the set-aside stretches."""
+    return "\n".join(text[a:b] for a, b in Coverage(spans).free_pieces(0, len(text)))
 
 
 def find_furniture(text: str, base: Sequence[SetAside] = (), language: str | None = None) -> Furniture:
@@ -314,7 +316,7 @@ def find_furniture(text: str, base: Sequence[SetAside] = (), language: str | Non
     """
     rules = load_rules()
     lines = split_lines(text)
-    found = _Collector(base)
+    found = _Collector(text, base)
     _navigation(lines, rules, found)
     credits = _line_rules(text, lines, rules, found)
     _captions(lines, credits, rules, found)

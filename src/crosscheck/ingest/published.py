@@ -15,6 +15,7 @@ from functools import cache
 from crosscheck.errors import InputError
 from crosscheck.ingest.dates import date_pattern, value_of
 from crosscheck.ingest.lines import Line, split_lines
+from crosscheck.ingest.spans import Coverage
 from crosscheck.records import SetAside, TimeValue
 from crosscheck.rules import BUILTIN_DIR, load_yaml
 
@@ -65,11 +66,8 @@ def _rules() -> tuple[int, tuple[DatelineRule, ...]]:
 
 def article_lines(text: str, set_aside: Sequence[SetAside]) -> list[Line]:
     """Non-blank lines that do not touch page furniture."""
-    return [
-        line
-        for line in split_lines(text)
-        if not line.blank and not any(s.start < line.end and line.start < s.end for s in set_aside)
-    ]
+    coverage = Coverage(set_aside)
+    return [line for line in split_lines(text) if not line.blank and not coverage.overlaps(line.start, line.end)]
 
 
 def find_stated_date(text: str, set_aside: Sequence[SetAside]) -> StatedDate | None:

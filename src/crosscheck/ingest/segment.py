@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from functools import cache
 
 from crosscheck.ingest.lines import paragraphs, split_lines
+from crosscheck.ingest.spans import Coverage
 from crosscheck.records import Sentence, SetAside
 from crosscheck.rules import load_yaml
 
@@ -85,30 +86,14 @@ def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return out
 
 
-def _free_pieces(start: int, end: int, spans: Sequence[SetAside]) -> list[tuple[int, int]]:
-    """Parts of [start, end) not covered by any span."""
-    pieces = [(start, end)]
-    for s in spans:
-        nxt: list[tuple[int, int]] = []
-        for a, b in pieces:
-            if s.end <= a or b <= s.start:
-                nxt.append((a, b))
-                continue
-            if a < s.start:
-                nxt.append((a, s.start))
-            if s.end < b:
-                nxt.append((s.end, b))
-        pieces = nxt
-    return pieces
-
-
 def segment(text: str, set_aside: Sequence[SetAside]) -> list[Sentence]:
     """The sentences of ``text`` outside ``set_aside``, numbered by paragraph and in running order."""
+    coverage = Coverage(set_aside)
     sentences: list[Sentence] = []
     para_index = 0
     for p_start, p_end in paragraphs(split_lines(text)):
         found = False
-        for a, b in _free_pieces(p_start, p_end, set_aside):
+        for a, b in coverage.free_pieces(p_start, p_end):
             for s, e in split_sentences(text, a, b):
                 sentences.append(Sentence(s, e, para_index, len(sentences)))
                 found = True
