@@ -355,3 +355,14 @@ def find_as_titles(
             continue
         out += [_make(text, t, None, canon) for t in _parse_chain(text, pos, end)]
     return out
+
+
+def is_epithet(title: str) -> bool:
+    """True when a title as written is a form of address or an epithet ("the great President")."""
+    lex = _lexicon()
+    s = title.strip()
+    hm = lex.honorific_re.match(s)
+    if hm and not s[hm.end() :].strip():
+        return True
+    t = _parse_title(s, 0, len(s))
+    return t is None or t.epithet

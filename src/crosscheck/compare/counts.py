@@ -1,0 +1,117 @@
+"""count_conflict: two sources give one counted thing intervals that cannot both be true.
+
+Each count claim allows an interval read generously from its bound ("over 200"
+is [200, +inf), "about 30" is [27, 33], see rules/numbers.yaml); two claims
+conflict only when their intervals do not overlap.  Claims are grouped by
+their slot (``event`` when set, else the counted thing) and only claims of
+different sources and the same unit are compared.
+
+Severity: ``error`` when both counts are exact; ``warning`` when a bound is
+involved; ``info`` when both claims carry times that do not overlap (a count
+may have grown between the two dates).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import defaultdict
+
+from crosscheck.calendar import parse_iso
+from crosscheck.compare.ids import flag_id
+from crosscheck.records import Claim, Evidence, Flag
+
+_RANK = {"error": 0, "warning": 1, "info": 2}
+
+
+def _slot(c: Claim) -> str:
+    return c.event or "count:" + re.sub(r"\s+", " ", (c.subject or "").strip().lower())
+
+
+def _interval(c: Claim) -> tuple[float, float] | None:
+    if c.value_low is None and c.value_high is None:
+        return None
+    low = c.value_low if c.value_low is not None else 0.0
+    high = c.value_high if c.value_high is not None else math.inf
+    if c.value_high is None and (c.bounds in (None, "", "exactly")):
+        high = low  # an exact count written without a high end
+    return low, high
+
+
+def _severity(a: Claim, b: Claim) -> str:
+    ta, tb = (parse_iso(a.time) if a.time else None), (parse_iso(b.time) if b.time else None)
+    if ta is not None and tb is not None and not ta.overlaps(tb):
+        return "info"
+    exact = {None, "", "exactly"}
+    return "error" if a.bounds in exact and b.bounds in exact else "warning"
+
+
+def _show(c: Claim) -> str:
+    return c.raw or str(c.value)
+
+
+def count_conflicts(claims: list[Claim]) -> list[Flag]:
+    """One flag per slot whose claims from different sources give disjoint intervals."""
+    slots: dict[str, list[Claim]] = defaultdict(list)
+    for c in claims:
+        if c.kind == "count" and _interval(c) is not None and (c.event or c.subject):
+            slots[_slot(c)].append(c)
+    flags: list[Flag] = []
+    for slot, group in sorted(slots.items()):
+        group.sort(key=lambda c: (c.source, c.span, c.id))
+        involved: dict[str, Claim] = {}
+        severity = "info"
+        for i, a in enumerate(group):
+            ia = _interval(a)
+            for b in group[i + 1 :]:
+                ib = _interval(b)
+                if (
+                    a.source == b.source
+                    or (a.object or None) != (b.object or None)
+                    or ia is None
+                    or ib is None
+                ):
+                    continue
+                if ia[1] < ib[0] or ib[1] < ia[0]:
+                    involved[a.id], involved[b.id] = a, b
+                    severity = min(severity, _severity(a, b), key=_RANK.__getitem__)
+        if involved:
+            flags.append(
+                _flag(slot, sorted(involved.values(), key=lambda c: (c.source, c.span, c.id)), severity)
+            )
+    flags.sort(key=lambda f: (_RANK[f.severity], f.id))
+    return flags
+
+
+def _flag(slot: str, members: list[Claim], severity: str) -> Flag:
+    thing = members[0].subject or slot
+    unit = f" ({members[0].object})" if members[0].object else ""
+    sides = " vs ".join(f'"{_show(c)}" ({c.source})' for c in members)
+    summary = f"number of {thing}{unit}: {sides} cannot all be true"
+    evidence = [
+        Evidence(
+            c.source, _range(c), c.quote, c.span, c.id, c.derivation or f"{c.bounds or 'exactly'} {c.value}"
+        )
+        for c in members
+    ]
+    values = [_range(c) for c in members]
+    kind = "count_conflict"
+    return Flag(
+        flag_id(kind, slot, values, [c.source for c in members]),
+        kind,
+        severity,  # type: ignore[arg-type]
+        thing,
+        summary,
+        evidence,
+        slot=slot,
+    )
+
+
+def _range(c: Claim) -> str:
+    iv = _interval(c)
+    if iv is None:
+        return str(c.value)
+    low, high = iv
+    if low == high:
+        return f"{low:g}"
+    return f"{low:g}-" if math.isinf(high) else f"{low:g}-{high:g}"
