@@ -157,3 +157,19 @@ def test_dates_in_other_languages_and_dotted() -> None:
     body = "Ein Text über Dinge, die geschehen sind. " * 3
     found = find_stated_date(f"Titel\n\nVeröffentlicht am 24. Juni 2020\n\n{body}", [])
     assert found is not None and found.value.iso == "2020-06-24"
+
+
+def test_more_datelines_and_their_limits() -> None:
+    body = "Some article text that says things. " * 3
+    found = find_stated_date(f"Headline\n\nPosted by admin on June 24, 2020\n\n{body}", [])
+    assert found is not None and found.value.iso == "2020-06-24" and found.rule == "published-label"
+    # a date above the title is the site's "today", not the article's date
+    assert find_stated_date(f"Tuesday, March 3, 2026\n\nHeadline\n\n{body}", []) is None
+
+
+def test_references_section_and_byline_title() -> None:
+    from crosscheck.ingest.published import headline
+
+    text = f"By Jane Doe\n\n{BODY}\n{BODY}\nReferences\n\nSmith, J. (2019). A book. Retrieved June 3, 2020.\n"
+    assert reasons_of(text, "Smith, J.") == {"references / links section"}
+    assert headline(text, find_furniture(text).set_aside) is None

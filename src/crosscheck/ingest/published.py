@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from crosscheck.errors import InputError
-from crosscheck.ingest.dates import date_pattern, value_of
+from crosscheck.ingest.dates import date_pattern, parse_date, value_of
 from crosscheck.ingest.lines import Line, split_lines
 from crosscheck.ingest.spans import Coverage
 from crosscheck.records import SetAside, TimeValue
@@ -21,6 +21,7 @@ from crosscheck.rules import BUILTIN_DIR, load_yaml
 
 RULES_FILE = "datelines.yaml"
 _HEADLINE_MAX_WORDS = 20
+_NOT_TITLE = re.compile(r"^(?:by|von|par|por)\s", re.IGNORECASE)  # a byline is not a headline
 
 
 @dataclass(frozen=True)
@@ -77,7 +78,7 @@ def find_stated_date(text: str, set_aside: Sequence[SetAside]) -> StatedDate | N
     half = len(lines) // 2
     for rule in rules:
         if rule.where == "top":
-            candidates = lines[: top_lines + 1]  # the title line plus the lines right under it
+            candidates = lines[1 : top_lines + 1]  # the lines right under the title
         elif rule.where == "end":
             candidates = lines[half:]
         else:
@@ -102,7 +103,7 @@ def headline(text: str, set_aside: Sequence[SetAside]) -> str | None:
         return None
     first = re.sub(r"^#{1,6}\s+", "", lines[0].text).strip()
     words = len(first.split())
-    if not first or words > _HEADLINE_MAX_WORDS * 2:
+    if not first or words > _HEADLINE_MAX_WORDS * 2 or _NOT_TITLE.match(first) or parse_date(first):
         return None
     if first.endswith((".", "!", "?", ":", ";", ",")) and words > 12:
         return None
