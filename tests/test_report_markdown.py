@@ -46,3 +46,11 @@ def test_document_text_cannot_inject_markup_or_break_tables() -> None:
     for line in md.splitlines():
         if line.startswith("| count |"):
             assert line.count(" | ") - line.count("\\|") >= 3
+
+
+def test_undated_source_says_unknown_once() -> None:
+    result = make_result()
+    for source in result.sources:
+        source.published, source.published_basis, source.published_evidence = None, "unknown", ""
+    md = render_markdown(result)
+    assert md.count("- Published: unknown\n") == 3

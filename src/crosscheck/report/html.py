@@ -195,8 +195,10 @@ def _source_card(source: Source, n_claims: int) -> str:
     if source.url:
         rows.append(("URL", esc(source.url)))
     published = esc(source.published) if source.published else '<span class="muted">unknown</span>'
-    rows.append(("Published", f'{published} <span class="basis basis-{esc(source.published_basis)}">'
-                              f"{esc(source.published_basis)}</span>"))  # fmt: skip
+    if source.published or source.published_basis != "unknown":
+        basis = esc(source.published_basis)
+        published += f' <span class="basis basis-{basis}">{basis}</span>'
+    rows.append(("Published", published))
     if source.published_evidence:
         rows.append(("Evidence", esc(source.published_evidence)))
     if source.language:

@@ -141,8 +141,10 @@ def _claim_rows(claims: list[Claim]) -> list[list[str]]:
 def _source_lines(source: Source, claims: list[Claim]) -> list[str]:
     title = f" — {inline(source.title)}" if source.title else ""
     out = [f"### {inline(source.id)}{title}", "", f"- Path: {code(portable_path(source.path))}"]
-    published = code(source.published) if source.published else "unknown"
-    line = f"- Published: {published} ({source.published_basis})"
+    line = "- Published: unknown"
+    if source.published or source.published_basis != "unknown":
+        shown = code(source.published) if source.published else "unknown"
+        line = f"- Published: {shown} ({source.published_basis})"
     if source.published_evidence:
         line += f"; evidence: {inline(source.published_evidence)}"
     out.append(line)

@@ -99,7 +99,7 @@
 
   if (params.flag) {
     var target = document.getElementById("flag-" + params.flag);
-    if (target) { setOpen(target, true); target.scrollIntoView(); }
+    if (target) { setOpen(target, true); target.scrollIntoView({ block: "center" }); }
   }
 
   Array.prototype.forEach.call(document.querySelectorAll("th button.sort"), function (button) {
