@@ -173,3 +173,21 @@ def test_references_section_and_byline_title() -> None:
     text = f"By Jane Doe\n\n{BODY}\n{BODY}\nReferences\n\nSmith, J. (2019). A book. Retrieved June 3, 2020.\n"
     assert reasons_of(text, "Smith, J.") == {"references / links section"}
     assert headline(text, find_furniture(text).set_aside) is None
+
+
+def test_user_rule_file_extends_furniture(tmp_path) -> None:
+    from crosscheck.rules import set_user_dirs
+
+    (tmp_path / "furniture.yaml").write_text(
+        "lines:\n  - id: house-promo\n    reason: house promotion\n    scope: line\n    max_chars: 80\n"
+        "    patterns: ['^download our app\\b']\n",
+        encoding="utf-8",
+    )
+    text = f"Title\n\n{BODY}\nDownload our app today\n"
+    assert reasons_of(text, "Download our app") == set()
+    set_user_dirs([tmp_path])
+    try:
+        assert reasons_of(text, "Download our app") == {"house promotion"}
+    finally:
+        set_user_dirs([])
+    assert reasons_of(text, "Download our app") == set()

@@ -8,14 +8,14 @@ exist ("February 30, 2020") is no date.
 from __future__ import annotations
 
 import re
-from functools import cache
 
 from crosscheck.calendar import MAX_YEAR, MIN_YEAR, MONTH_RE, day, month, month_number, valid_day
+from crosscheck.ingest.rulecache import rules_cached
 from crosscheck.records import TimeValue
 from crosscheck.rules import load_yaml
 
 
-@cache
+@rules_cached("datelines.yaml")
 def _extra_months() -> dict[str, int]:
     """Non-English month names from rules/datelines.yaml."""
     names = (load_yaml("datelines.yaml") or {}).get("month_names") or {}
@@ -26,7 +26,7 @@ def _month_number(name: str) -> int | None:
     return month_number(name) or _extra_months().get(name.lower().rstrip("."))
 
 
-@cache
+@rules_cached("datelines.yaml")
 def date_pattern() -> str:
     """One explicit date as a regex with named groups (datelines.yaml writes it as ``{date}``)."""
     extra = "|".join(re.escape(n) for n in sorted(_extra_months(), key=len, reverse=True))
@@ -40,12 +40,12 @@ def date_pattern() -> str:
     return rf"(?<![\w.]){weekday}(?:{mdy}|{dmy}|{iso}|{my}|{dotted})(?![\w-]|\.\d)"
 
 
-@cache
+@rules_cached("datelines.yaml")
 def _date_re() -> re.Pattern[str]:
     return re.compile(date_pattern(), re.IGNORECASE)
 
 
-@cache
+@rules_cached("datelines.yaml")
 def _full_re() -> re.Pattern[str]:
     return re.compile(rf"^\s*{date_pattern()}\s*$", re.IGNORECASE)
 

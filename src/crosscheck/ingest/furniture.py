@@ -12,13 +12,13 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache
 from typing import Any
 
 from crosscheck.errors import InputError
 from crosscheck.ingest import language as lang
 from crosscheck.ingest.dates import parse_date
 from crosscheck.ingest.lines import Line, blocks, paragraphs, split_lines
+from crosscheck.ingest.rulecache import rules_cached
 from crosscheck.ingest.spans import Coverage, normalize_spans
 from crosscheck.records import SetAside, TimeValue
 from crosscheck.rules import BUILTIN_DIR, load_yaml
@@ -90,7 +90,7 @@ def _named(data: dict[str, Any], key: str) -> Named:
     return Named(str(section.get("id", key)), str(section.get("reason", key)), section)
 
 
-@cache
+@rules_cached(RULES_FILE)
 def load_rules() -> FurnitureRules:
     """The furniture rules, compiled once per process."""
     data = load_yaml(RULES_FILE) or {}

@@ -12,13 +12,13 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass, field
-from functools import cache
 from html.parser import HTMLParser
 from typing import Any
 
 from crosscheck.calendar import parse_iso
 from crosscheck.errors import InputError
 from crosscheck.ingest.meta import SourceMeta
+from crosscheck.ingest.rulecache import rules_cached
 from crosscheck.records import SetAside
 from crosscheck.rules import load_yaml
 
@@ -77,7 +77,7 @@ class _Open:
     start: int
 
 
-@cache
+@rules_cached("furniture.yaml", "datelines.yaml")
 def _html_rules() -> tuple[dict[str, str], dict[str, str], dict[str, str], tuple[str, ...], int]:
     furn = (load_yaml("furniture.yaml") or {}).get("html") or {}
     dates = load_yaml("datelines.yaml") or {}

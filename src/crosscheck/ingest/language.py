@@ -9,8 +9,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
-from functools import cache
 
+from crosscheck.ingest.rulecache import rules_cached
 from crosscheck.rules import load_yaml
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
@@ -33,7 +33,7 @@ class LanguageScore:
         return self.hits.get(lang, 0) if lang else 0
 
 
-@cache
+@rules_cached("languages.yaml")
 def _distinctive() -> dict[str, str]:
     """word -> language, for words listed under exactly one language."""
     lists: dict[str, list[str]] = (load_yaml("languages.yaml") or {}).get("stopwords", {})

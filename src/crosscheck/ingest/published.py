@@ -10,11 +10,11 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache
 
 from crosscheck.errors import InputError
 from crosscheck.ingest.dates import date_pattern, parse_date, value_of
 from crosscheck.ingest.lines import Line, split_lines
+from crosscheck.ingest.rulecache import rules_cached
 from crosscheck.ingest.spans import Coverage
 from crosscheck.records import SetAside, TimeValue
 from crosscheck.rules import BUILTIN_DIR, load_yaml
@@ -43,7 +43,7 @@ class StatedDate:
     rule: str
 
 
-@cache
+@rules_cached(RULES_FILE)
 def _rules() -> tuple[int, tuple[DatelineRule, ...]]:
     data = load_yaml(RULES_FILE) or {}
     rules = []
@@ -68,7 +68,9 @@ def _rules() -> tuple[int, tuple[DatelineRule, ...]]:
 def article_lines(text: str, set_aside: Sequence[SetAside]) -> list[Line]:
     """Non-blank lines that do not touch page furniture."""
     coverage = Coverage(set_aside)
-    return [line for line in split_lines(text) if not line.blank and not coverage.overlaps(line.start, line.end)]
+    return [
+        line for line in split_lines(text) if not line.blank and not coverage.overlaps(line.start, line.end)
+    ]
 
 
 def find_stated_date(text: str, set_aside: Sequence[SetAside]) -> StatedDate | None:

@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from functools import cache
 
 from crosscheck.ingest.lines import paragraphs, split_lines
+from crosscheck.ingest.rulecache import rules_cached
 from crosscheck.ingest.spans import Coverage
 from crosscheck.records import Sentence, SetAside
 from crosscheck.rules import load_yaml
@@ -24,7 +24,7 @@ _OPEN, _CLOSE = "“«", "”»"
 _MD_PREFIX = re.compile(r"^(?:#{1,6}\s+|>\s*|[-*+]\s+|\d+[.)]\s+)+")
 
 
-@cache
+@rules_cached("sentences.yaml")
 def _abbreviations() -> frozenset[str]:
     return frozenset(str(a) for a in (load_yaml("sentences.yaml") or {}).get("abbreviations") or [])
 
