@@ -12,7 +12,17 @@ from collections.abc import Iterable
 from typing import Any
 
 from crosscheck import __version__
-from crosscheck.records import FLAG_KINDS, SEVERITIES, Claim, Entity, Evidence, Flag, RunResult, Source
+from crosscheck.records import (
+    FLAG_KINDS,
+    SEVERITIES,
+    Claim,
+    Entity,
+    Evidence,
+    Flag,
+    RunResult,
+    SetAside,
+    Source,
+)
 from crosscheck.report.locations import portable_path
 
 TOOL_NAME = "crosscheck"
@@ -50,6 +60,10 @@ def sorted_claims(claims: Iterable[Claim]) -> list[Claim]:
 
 def sorted_sources(sources: Iterable[Source]) -> list[Source]:
     return sorted(sources, key=lambda s: s.id)
+
+
+def sorted_set_aside(source: Source) -> list[SetAside]:
+    return sorted(source.set_aside, key=lambda a: (a.start, a.end, a.rule))
 
 
 def flag_sources(flag: Flag) -> list[str]:
@@ -107,7 +121,7 @@ def source_record(source: Source) -> dict[str, Any]:
                 "rule": a.rule,
                 "text": set_aside_text(source, a.start, a.end),
             }
-            for a in sorted(source.set_aside, key=lambda a: (a.start, a.end, a.rule))
+            for a in sorted_set_aside(source)
         ],
     }
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from crosscheck.records import Flag, RunResult, Source
-from crosscheck.report.document import sorted_flags, summary
+from crosscheck.report.document import flag_sources, sorted_flags, summary
 from crosscheck.report.locations import file_region, portable_path
 from crosscheck.report.markdown import code, inline
 
@@ -80,7 +80,7 @@ def job_summary_markdown(result: RunResult, stale_reviews: Iterable[str] = ()) -
     if flags:
         out += ["| Severity | Kind | Flag | Status | Summary | Sources |", "|---|---|---|---|---|---|"]
         for f in flags:
-            sources = ", ".join(dict.fromkeys(ev.source for ev in f.evidence))
+            sources = ", ".join(flag_sources(f))
             status = f.status + (" (new)" if f.new and f.status == "open" else "")
             out.append(
                 f"| {f.severity} | {inline(f.kind)} | {code(f.id, cell=True)} | {status} | {inline(f.summary)} "

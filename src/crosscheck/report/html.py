@@ -22,6 +22,7 @@ from crosscheck.report.document import (
     set_aside_text,
     sorted_claims,
     sorted_flags,
+    sorted_set_aside,
     sorted_sources,
     summary,
 )
@@ -180,7 +181,7 @@ def _set_aside(source: Source) -> str:
     if not source.set_aside:
         return '<p class="muted">Nothing set aside.</p>'
     items = []
-    for a in sorted(source.set_aside, key=lambda a: (a.start, a.end, a.rule)):
+    for a in sorted_set_aside(source):
         text = set_aside_text(source, a.start, a.end)
         items.append(
             f"<li><details><summary><strong>{esc(a.reason)}</strong> "

@@ -5,7 +5,14 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from crosscheck.records import SEVERITIES, Claim, Evidence, Flag, RunResult, Source
-from crosscheck.report.document import STATUSES, sorted_claims, sorted_flags, sorted_sources, summary
+from crosscheck.report.document import (
+    STATUSES,
+    sorted_claims,
+    sorted_flags,
+    sorted_set_aside,
+    sorted_sources,
+    summary,
+)
 from crosscheck.report.locations import excerpt, file_region, portable_path
 
 SEVERITY_TITLES = {"error": "Errors", "warning": "Warnings", "info": "Notes"}
@@ -154,7 +161,7 @@ def _source_lines(source: Source, claims: list[Claim]) -> list[str]:
         out.append(f"- Warning: {inline(warning)}")
     if source.set_aside:
         out.append(f"- Set aside ({len(source.set_aside)}):")
-        for a in sorted(source.set_aside, key=lambda a: (a.start, a.end, a.rule)):
+        for a in sorted_set_aside(source):
             words = first_words(source.text[a.start : a.end])
             out.append(
                 f"  - {inline(a.reason)} (rule {code(a.rule)}, span {a.start}–{a.end}): “{inline(words)}”"

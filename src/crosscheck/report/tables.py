@@ -13,7 +13,7 @@ from pathlib import Path
 import pandas as pd
 
 from crosscheck.records import Claim, Flag, RunResult, Source
-from crosscheck.report.document import sorted_claims, sorted_flags, sorted_sources
+from crosscheck.report.document import sorted_claims, sorted_flags, sorted_set_aside, sorted_sources
 from crosscheck.report.locations import portable_path
 
 JOIN = " | "
@@ -50,7 +50,7 @@ def _source_row(s: Source) -> dict[str, object]:
         "publisher": s.publisher, "published": s.published, "published_basis": s.published_basis,
         "published_evidence": s.published_evidence, "language": s.language, "sha256": s.sha256,
         "warnings": JOIN.join(s.warnings), "set_aside_count": len(s.set_aside),
-        "set_aside": JOIN.join(f"{a.reason} [{a.start}-{a.end}]" for a in sorted(s.set_aside, key=lambda a: a.start)),
+        "set_aside": JOIN.join(f"{a.reason} [{a.start}-{a.end}]" for a in sorted_set_aside(s)),
     }  # fmt: skip
 
 

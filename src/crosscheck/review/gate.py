@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from crosscheck.errors import UsageError
 from crosscheck.records import SEVERITIES, Flag
+from crosscheck.report.document import severity_rank, sorted_flags
 
 FAIL_ON: tuple[str, ...] = (*SEVERITIES, "never")
 
@@ -19,10 +20,6 @@ class GateResult:
     failed: list[str] = field(default_factory=list)
 
 
-def _rank(severity: str) -> int:
-    return SEVERITIES.index(severity) if severity in SEVERITIES else len(SEVERITIES)
-
-
 def gate(flags: list[Flag], fail_on: str) -> GateResult:
     """Fail when an open flag's severity is at or above ``fail_on`` (error > warning > info; never: always pass)."""
     if fail_on not in FAIL_ON:
@@ -30,9 +27,8 @@ def gate(flags: list[Flag], fail_on: str) -> GateResult:
     open_flags = [f for f in flags if f.status == "open"]
     if fail_on == "never":
         return GateResult(0, f"gate disabled (fail_on=never); {len(open_flags)} unreviewed flag(s)")
-    threshold = _rank(fail_on)
-    failing = sorted((f for f in open_flags if _rank(f.severity) <= threshold),
-                     key=lambda f: (_rank(f.severity), f.kind, f.id))  # fmt: skip
+    threshold = severity_rank(fail_on)
+    failing = sorted_flags(f for f in open_flags if severity_rank(f.severity) <= threshold)
     if not failing:
         return GateResult(0, f"gate passed: no unreviewed flag at or above {fail_on} "
                              f"({len(open_flags)} unreviewed below it)")  # fmt: skip
