@@ -13,11 +13,13 @@ from dataclasses import MISSING, dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
 
+from jsonschema import Draft202012Validator
+
 from crosscheck.claims.checksum import claim_checksum
 from crosscheck.claims.schema import SCHEMA_VERSION, claim_schema
 from crosscheck.errors import InputError
 from crosscheck.records import Claim, Source
-from crosscheck.yamlio import YamlDoc, dump_yaml, load_yaml_file, parse_yaml_text, validate
+from crosscheck.yamlio import YamlDoc, dotted, dump_yaml, load_yaml_file, validate
 
 HEADER = """\
 # crosscheck claim file: the claims of one source, written by crosscheck and meant to be edited.
@@ -125,10 +127,13 @@ def seal(claim: Claim) -> Claim:
     return replace(claim, checksum=claim_checksum(claim))
 
 
+def _sealed(cf: ClaimFile) -> ClaimFile:
+    return ClaimFile(cf.source, cf.extractor_version, [seal(c) for c in cf.claims], cf.schema_version)
+
+
 def render_claim_file(cf: ClaimFile) -> str:
     """The exact text ``write_claim_file`` writes (extracted claims without a checksum get one)."""
-    sealed = ClaimFile(cf.source, cf.extractor_version, [seal(c) for c in cf.claims], cf.schema_version)
-    return HEADER + "\n" + dump_yaml(claim_file_to_dict(sealed))
+    return HEADER + "\n" + dump_yaml(claim_file_to_dict(_sealed(cf)))
 
 
 def write_claim_file(path: Path, cf: ClaimFile) -> None:
@@ -137,11 +142,13 @@ def write_claim_file(path: Path, cf: ClaimFile) -> None:
     The text is checked against the schema first: crosscheck never writes a file it would refuse to read.
     """
     path = Path(path)
-    text = render_claim_file(cf)
-    problems = validate(parse_yaml_text(text, path), claim_schema(), path)
-    if problems:
-        first = problems[0]
-        raise InputError(str(path), f"refusing to write an invalid claim file: {first.message}", field=first.field)
+    sealed = _sealed(cf)
+    data = claim_file_to_dict(sealed)
+    first = next(iter(Draft202012Validator(claim_schema()).iter_errors(data)), None)
+    if first is not None:
+        field_name = dotted(list(first.absolute_path)) or None
+        raise InputError(str(path), f"refusing to write an invalid claim file: {first.message}", field=field_name)
+    text = HEADER + "\n" + dump_yaml(data)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
