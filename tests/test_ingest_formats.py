@@ -230,3 +230,12 @@ def test_malformed_html_does_not_crash(tmp_path: Path) -> None:
     src = load_source(write(tmp_path, "broken.html", page))
     assert "Text one." in src.text and "Text two." in src.text
     assert all(0 <= a.start < a.end <= len(src.text) for a in src.set_aside)
+
+
+def test_hidden_html_elements_give_no_text(tmp_path: Path) -> None:
+    page = (
+        "<html><body><h1>Title</h1><p>Seen text.</p><div hidden><p>Unseen one.</p></div>"
+        '<span style="display: none">Unseen two.</span><p>After.</p></body></html>'
+    )
+    src = load_source(write(tmp_path, "h.html", page))
+    assert src.text == "Title\n\nSeen text.\n\nAfter."

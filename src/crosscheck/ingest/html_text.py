@@ -1,6 +1,6 @@
 """HTML to article text with the stdlib parser: blocks become paragraphs, furniture elements are recorded.
 
-Scripts, styles and the head give no text.  ``<nav>``, ``<footer>``,
+Scripts, styles, the head and hidden elements give no text.  ``<nav>``, ``<footer>``,
 ``<aside>``, a ``<header>`` outside the article, and elements whose class or id
 has a furniture token (rules/furniture.yaml ``html``) stay in the text but are
 returned as SetAside spans.  Head metadata (title, og:*, JSON-LD, meta dates,
@@ -75,6 +75,7 @@ class _Open:
     tag: str
     furniture: tuple[str, str] | None  # (reason, rule) when this element starts a furniture span
     start: int
+    skip: bool = False  # gives no text (script, style, head, hidden elements)
 
 
 @rules_cached("furniture.yaml", "datelines.yaml")
@@ -97,6 +98,18 @@ def iso_date(value: str) -> str | None:
         return None
     tv = parse_iso(m.group(1))
     return tv.iso if tv else None
+
+
+_DISPLAY_NONE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
+
+
+def _hidden(attrs: dict[str, str]) -> bool:
+    """Elements a reader never sees: ``hidden``, ``aria-hidden="true"``, ``display: none``."""
+    return (
+        "hidden" in attrs
+        or attrs.get("aria-hidden", "").lower() == "true"
+        or bool(_DISPLAY_NONE.search(attrs.get("style", "")))
+    )
 
 
 class _Builder(HTMLParser):
@@ -196,9 +209,9 @@ class _Builder(HTMLParser):
         if tag == "script":
             self.script_type = attrs.get("type", "").lower()
             self.script_parts = []
-        if tag in _SKIP:
+        if tag in _SKIP or _hidden(attrs):
             self.skip_depth += 1
-            self.stack.append(_Open(tag, None, self.pos))
+            self.stack.append(_Open(tag, None, self.pos, skip=True))
             return
         if tag == "time" and attrs.get("datetime"):
             self.times.append((self._next_pos(), attrs["datetime"], self.in_furniture > 0))
@@ -231,7 +244,7 @@ class _Builder(HTMLParser):
                 break
 
     def _close(self, o: _Open) -> None:
-        if o.tag in _SKIP:
+        if o.skip:
             self.skip_depth -= 1
             if o.tag == "title" and self.title_parts is not None and not self.title:
                 self.title = " ".join("".join(self.title_parts).split())
