@@ -125,3 +125,15 @@ def test_alias_bombs_do_not_hang_the_loader() -> None:
     lines += [f"a{i}: &a{i} [" + ", ".join([f"*a{i - 1}"] * 10) + "]" for i in range(1, 9)]
     doc = parse_yaml_text("\n".join(lines) + "\n", Path("bomb.yaml"))  # 10**9 leaves if expanded
     assert doc.line_of(["a8"]) == 9
+
+
+def test_windows_line_endings_and_bom_are_read() -> None:
+    doc = parse_yaml_text("\ufeffa: 1\r\nb:\r\n  - x\r\n  - 2020-01-01\r\n", Path("w.yaml"))
+    assert doc.data == {"a": 1, "b": ["x", "2020-01-01"]}
+    assert doc.line_of(["b", 1]) == 4
+
+
+def test_tabs_give_a_line() -> None:
+    with pytest.raises(InputError) as info:
+        parse_yaml_text("a:\n\t- x\n", Path("t.yaml"))
+    assert info.value.line == 2
