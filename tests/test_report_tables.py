@@ -43,3 +43,20 @@ def test_sqlite_tables_for_datasette(tmp_path: Path) -> None:
     before = path.read_bytes()
     again = write_sqlite(make_result(), path)  # overwrites the old file, same bytes
     assert again.read_bytes() == before
+
+
+def test_csv_neutralises_formulas_but_not_numbers(tmp_path: Path) -> None:
+    from crosscheck.report.tables import spreadsheet_safe
+
+    assert spreadsheet_safe('=HYPERLINK("http://x")') == '\'=HYPERLINK("http://x")'
+    assert spreadsheet_safe("@SUM(A1)") == "'@SUM(A1)"
+    assert spreadsheet_safe("-5") == "-5" and spreadsheet_safe("+1,200") == "+1,200"
+    assert spreadsheet_safe("plain") == "plain" and spreadsheet_safe(3) == 3
+    result = make_result()
+    result.claims[0].quote = "=1+2"
+    write_csv(result, tmp_path)
+    claims = pd.read_csv(tmp_path / "claims.csv", dtype=str, keep_default_na=False)
+    assert "'=1+2" in set(claims["quote"])
+    path = write_sqlite(result, tmp_path / "report.sqlite")
+    with closing(sqlite3.connect(path)) as con:
+        assert con.execute("select count(*) from claims where quote = '=1+2'").fetchone()[0] == 1

@@ -6,6 +6,7 @@ one run keep working on the next.
 
 from __future__ import annotations
 
+import re
 import sqlite3
 from contextlib import closing
 from pathlib import Path
@@ -42,6 +43,29 @@ EVIDENCE_COLUMNS = [
     "claim",
     "derivation",
 ]
+
+
+_FORMULA_START = re.compile(r"^[=+\-@\t\r]")
+_NUMBER = re.compile(r"^[+-]?\d[\d,.]*$")
+
+
+def spreadsheet_safe(value: object) -> object:
+    """Text a spreadsheet would run as a formula (``=HYPERLINK(...)`` in a quoted web page) gets a leading ``'``.
+
+    Only the CSV files need this: journalists open them in Excel or LibreOffice.
+    Plain signed numbers are left alone.
+    """
+    if isinstance(value, str) and _FORMULA_START.match(value) and not _NUMBER.match(value):
+        return "'" + value
+    return value
+
+
+def _csv_frame(frame: pd.DataFrame) -> pd.DataFrame:
+    out = frame.copy()
+    for column in out.columns:
+        if not pd.api.types.is_numeric_dtype(out[column]):
+            out[column] = out[column].map(spreadsheet_safe)
+    return out
 
 
 def _source_row(s: Source) -> dict[str, object]:
@@ -100,7 +124,7 @@ def evidence_frame(result: RunResult) -> pd.DataFrame:
 
 
 def write_csv(result: RunResult, folder: Path) -> list[Path]:
-    """claims.csv, flags.csv and sources.csv (UTF-8, ``\\n`` line endings)."""
+    """claims.csv, flags.csv and sources.csv (UTF-8, ``\\n`` line endings, formula-like cells neutralised)."""
     out = []
     for name, frame in (
         ("claims.csv", claims_frame(result)),
@@ -108,7 +132,7 @@ def write_csv(result: RunResult, folder: Path) -> list[Path]:
         ("sources.csv", sources_frame(result)),
     ):
         path = folder / name
-        frame.to_csv(path, index=False, lineterminator="\n", encoding="utf-8")
+        _csv_frame(frame).to_csv(path, index=False, lineterminator="\n", encoding="utf-8")
         out.append(path)
     return out
 
