@@ -61,3 +61,16 @@ def test_segment_skips_furniture_and_keeps_exact_spans() -> None:
     ]
     got = [text[s.start : s.end] for s in segment(text, spans)]
     assert got == ["Title", "Keep this sentence."]
+
+
+def test_markdown_images_and_rules_are_no_sentences(tmp_path) -> None:
+    from crosscheck.ingest import load_source
+
+    path = tmp_path / "n.md"
+    path.write_text(
+        "# Title\n\n![A photo](img.png)\n\nText here.\n\n---\n\n* * *\n\nMore text.\n", encoding="utf-8"
+    )
+    src = load_source(path)
+    assert [src.sentence_text(s) for s in src.sentences] == ["Title", "Text here.", "More text."]
+    assert src.title == "Title"
+    assert [a.reason for a in src.set_aside] == ["image"]

@@ -78,7 +78,7 @@ def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
         seg = piece[prev:cut]
         lead = len(seg) - len(seg.lstrip())
         body = seg.strip()
-        if body:
+        if any(c.isalnum() for c in body):  # "---", "* * *" and stray quotes are no sentence
             md = _MD_PREFIX.match(body)
             skip = md.end() if md and md.end() < len(body) else 0
             out.append((start + prev + lead + skip, start + prev + lead + len(body)))
