@@ -7,7 +7,7 @@ import hashlib
 import re
 from pathlib import Path
 
-from crosscheck.records import SetAside, Sentence, Source
+from crosscheck.records import Sentence, SetAside, Source
 
 SEEDS = Path(__file__).resolve().parent.parent / "sources"
 

@@ -20,7 +20,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
 from crosscheck.normalize.namecompare import NameDecision, compare_names
-from crosscheck.normalize.namekeys import joined_key, name_key, roman_token, slug, spelling
+from crosscheck.normalize.namekeys import name_key, roman_token, slug, spelling
 from crosscheck.normalize.registry import Registry, RegistryEntry, load_registry
 from crosscheck.records import Entity, Mention, NameVariant
 
@@ -215,7 +215,7 @@ class Resolution:
         if not key:
             return None
         groups = self._by_key.get(key, {})
-        want = _GROUP.get(kind or "", None)
+        want = _GROUP.get(kind or "")
         hits = sorted({eid for g, eid in groups.items() if want is None or g in (want, "unknown")})
         if len(hits) == 1:
             return hits[0]
@@ -326,9 +326,7 @@ def resolve_entities(mentions: list[Mention], registry: Registry | None = None) 
             continue
         else:
             node = node_for(group, m.key)
-        if m.via not in ("acronym", "short") and entry is None:
-            node.forms[spelling(m.text)] += 1
-        elif entry is not None and m.via != "acronym":
+        if m.via != "acronym" and (entry is not None or m.via != "short"):
             node.forms[spelling(m.text)] += 1
         node.sources.add(m.source)
         node.kinds[entry.kind if entry else m.kind] += 1
@@ -416,7 +414,7 @@ def resolve_entities(mentions: list[Mention], registry: Registry | None = None) 
         kind = entry.kind if entry else min(kinds.items(), key=lambda kv: (-kv[1], kv[0]))[0] if kinds else "unknown"
         specs.append((canonical, kind, anchor, sorted(members), forms, entry))
     specs.sort(key=lambda s: (s[2] is None, s[0], s[1]))
-    for canonical, kind, anchor, members, forms, entry in specs:
+    for canonical, kind, _anchor, members, forms, entry in specs:
         if entry is not None:
             eid = entry.id
         else:
@@ -454,7 +452,7 @@ def resolve_entities(mentions: list[Mention], registry: Registry | None = None) 
             by_key[name_key(form)][n.group] = node_entity[n.idx]
         for bk in _block_keys(n.key):
             blocks[bk].append(n.idx)
-    for m, target in deferred:
+    for m, _target in deferred:
         eid = by_mention.get((m.source, m.start, m.end))
         if eid is not None:
             by_key[m.key].setdefault(_GROUP.get(m.kind, "unknown"), eid)
