@@ -166,14 +166,25 @@ def test_read_all_collects_every_error_in_line_order(tmp_path: Path) -> None:
 
 
 def test_duplicate_ids_and_wrong_file_name(tmp_path: Path) -> None:
-    cf = _claim_file()
-    twin = replace(cf.claims[1], id=cf.claims[0].id)
-    path = tmp_path / "other.yaml"
-    write_claim_file(path, ClaimFile(cf.source, cf.extractor_version, [cf.claims[0], twin]))
-    _, errors = read_claim_file_all(path)
+    path = _written(tmp_path)
+    cf = read_claim_file(path)
+    _edit(path, f"id: {cf.claims[1].id}", f"id: {cf.claims[0].id}")
+    other = path.rename(path.with_name("other.yaml"))
+    _, errors = read_claim_file_all(other)
     assert [e.field for e in errors] == ["source.id", "claims[1].id"]
     assert "does not match the file name 'other.yaml'" in errors[0].message
     assert "duplicate claim id" in errors[1].message
+
+
+def test_writing_a_file_it_would_refuse_to_read_is_refused(tmp_path: Path) -> None:
+    cf = _claim_file()
+    with pytest.raises(InputError, match="does not match the file name"):
+        write_claim_file(tmp_path / "other.yaml", cf)
+    twin = replace(cf.claims[1], id=cf.claims[0].id)
+    with pytest.raises(InputError, match="duplicate claim id") as info:
+        write_claim_file(tmp_path / "s1.yaml", replace(cf, claims=[cf.claims[0], twin]))
+    assert info.value.field == "claims[1].id"
+    assert list(tmp_path.iterdir()) == []
 
 
 @pytest.mark.parametrize(

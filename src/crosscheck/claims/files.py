@@ -142,12 +142,15 @@ def write_claim_file(path: Path, cf: ClaimFile) -> None:
     The text is checked against the schema first: crosscheck never writes a file it would refuse to read.
     """
     path = Path(path)
-    sealed = _sealed(cf)
-    data = claim_file_to_dict(sealed)
+    data = claim_file_to_dict(_sealed(cf))
     first = next(iter(Draft202012Validator(claim_schema()).iter_errors(data)), None)
     if first is not None:
-        field_name = dotted(list(first.absolute_path)) or None
-        raise InputError(str(path), f"refusing to write an invalid claim file: {first.message}", field=field_name)
+        problem = InputError(str(path), first.message, field=dotted(list(first.absolute_path)) or None)
+    else:
+        problem = next(iter(_semantic_errors(YamlDoc(path, data, None), path)), None)
+    if problem is not None:
+        message = f"refusing to write an invalid claim file: {problem.message}"
+        raise InputError(str(path), message, field=problem.field)
     text = HEADER + "\n" + dump_yaml(data)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
