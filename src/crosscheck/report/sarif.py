@@ -23,6 +23,9 @@ SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 FINGERPRINT_KEY = "crosscheckFlag/v1"
 LEVELS = {"error": "error", "warning": "warning", "info": "note"}
 REVIEW_MEANING = {"accepted": "confirmed and handled", "rejected": "false alarm", "ignored": "not relevant"}
+# Review status -> SARIF suppression status.  Every decision takes the result off the open list, so each
+# suppression is in effect ("accepted" in SARIF terms); SARIF "rejected" would keep a false alarm open.
+SUPPRESSION_STATUS = {"accepted": "accepted", "rejected": "accepted", "ignored": "accepted"}
 
 
 def artifact_uri(source_id: str, sources: dict[str, Source]) -> str:
@@ -74,7 +77,7 @@ def _result(flag: Flag, rule_index: dict[str, int], sources: dict[str, Source]) 
         note = f": {flag.review_note}" if flag.review_note else ""
         out["suppressions"] = [{
             "kind": "external",
-            "status": "accepted",
+            "status": SUPPRESSION_STATUS[flag.status],
             "justification": f"reviewed as {flag.status} ({REVIEW_MEANING[flag.status]}){note}",
         }]  # fmt: skip
     return out
