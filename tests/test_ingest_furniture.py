@@ -191,3 +191,24 @@ def test_user_rule_file_extends_furniture(tmp_path) -> None:
     finally:
         set_user_dirs([])
     assert reasons_of(text, "Download our app") == set()
+
+
+def test_bad_user_rule_file_is_an_input_error(tmp_path) -> None:
+    import pytest
+
+    from crosscheck.errors import InputError
+    from crosscheck.rules import set_user_dirs
+
+    for body, field in [
+        ("lines:\n  - reason: no id\n", "lines["),
+        ("lines:\n  - id: x\n    scope: page\n", "scope"),
+        ("lines:\n  - id: x\n    patterns: ['(unclosed']\n", "lines"),
+    ]:
+        (tmp_path / "furniture.yaml").write_text(body, encoding="utf-8")
+        set_user_dirs([tmp_path])
+        try:
+            with pytest.raises(InputError) as err:
+                find_furniture("Some text.\n")
+            assert field in str(err.value) and "furniture.yaml" in str(err.value)
+        finally:
+            set_user_dirs([])

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from crosscheck.calendar import MAX_YEAR, MIN_YEAR, MONTH_RE, day, month, month_number, valid_day
-from crosscheck.ingest.rulecache import rules_cached
+from crosscheck.ingest.rulecache import rule_error, rules_cached
 from crosscheck.records import TimeValue
 from crosscheck.rules import load_yaml
 
@@ -18,8 +18,11 @@ from crosscheck.rules import load_yaml
 @rules_cached("datelines.yaml")
 def _extra_months() -> dict[str, int]:
     """Non-English month names from rules/datelines.yaml."""
-    names = (load_yaml("datelines.yaml") or {}).get("month_names") or {}
-    return {str(k).lower(): int(v) for k, v in names.items() if 1 <= int(v) <= 12}
+    data = load_yaml("datelines.yaml") or {}
+    names = (data.get("month_names") if isinstance(data, dict) else None) or {}
+    if not isinstance(names, dict) or not all(isinstance(v, int) and 1 <= v <= 12 for v in names.values()):
+        raise rule_error("datelines.yaml", "expected month name: number 1-12", field="month_names")
+    return {str(k).lower(): int(v) for k, v in names.items()}
 
 
 def _month_number(name: str) -> int | None:

@@ -14,14 +14,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from crosscheck.errors import InputError
 from crosscheck.ingest import language as lang
 from crosscheck.ingest.dates import parse_date
 from crosscheck.ingest.lines import Line, blocks, paragraphs, split_lines
-from crosscheck.ingest.rulecache import rules_cached
+from crosscheck.ingest.rulecache import rule_error, rule_list, rules_cached
 from crosscheck.ingest.spans import Coverage, normalize_spans
 from crosscheck.records import SetAside, TimeValue
-from crosscheck.rules import BUILTIN_DIR, load_yaml
+from crosscheck.rules import load_yaml
 
 RULES_FILE = "furniture.yaml"
 
@@ -46,8 +45,11 @@ class Named:
     reason: str
     settings: dict[str, Any]
 
-    def int(self, key: str, default: int) -> int:
-        return int(self.settings.get(key, default))
+    def number(self, key: str, default: float) -> float:
+        value = self.settings.get(key, default)
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            raise rule_error(RULES_FILE, "expected a number", field=f"{self.id}.{key}")
+        return value
 
 
 @dataclass(frozen=True)
@@ -74,41 +76,55 @@ class Furniture:
     language: str | None
 
 
+_SCOPES = ("line", "block", "to_end")
+
+
 def _compile(pattern: str, where: str) -> re.Pattern[str]:
     try:
         return re.compile(pattern, re.IGNORECASE)
     except re.error as exc:
-        raise InputError(
-            str(BUILTIN_DIR / RULES_FILE), f"bad pattern {pattern!r}: {exc}", field=where
-        ) from exc
+        raise rule_error(RULES_FILE, f"bad pattern {pattern!r}: {exc}", field=where) from exc
 
 
 def _named(data: dict[str, Any], key: str) -> Named:
     section = data.get(key) or {}
     if not isinstance(section, dict):
-        raise InputError(str(BUILTIN_DIR / RULES_FILE), "expected a mapping", field=key)
+        raise rule_error(RULES_FILE, "expected a mapping", field=key)
     return Named(str(section.get("id", key)), str(section.get("reason", key)), section)
+
+
+def _words(named: Named) -> frozenset[str]:
+    words = named.settings.get("words") or []
+    if not isinstance(words, list):
+        raise rule_error(RULES_FILE, "expected a list of words", field=f"{named.id}.words")
+    return frozenset(str(w).lower() for w in words)
 
 
 @rules_cached(RULES_FILE)
 def load_rules() -> FurnitureRules:
     """The furniture rules, compiled once per process."""
     data = load_yaml(RULES_FILE) or {}
+    if not isinstance(data, dict):
+        raise rule_error(RULES_FILE, "expected a mapping at the top")
     line_rules = []
-    for i, rule in enumerate(data.get("lines") or []):
+    for i, rule in enumerate(rule_list(RULES_FILE, data, "lines")):
         where = f"lines[{i}]"
+        if rule.get("scope", "line") not in _SCOPES:
+            raise rule_error(RULES_FILE, f"scope must be one of {', '.join(_SCOPES)}", field=f"{where}.scope")
         line_rules.append(
             LineRule(
                 id=str(rule["id"]),
                 reason=str(rule.get("reason", rule["id"])),
                 scope=str(rule.get("scope", "line")),
-                max_chars=int(rule.get("max_chars", 200)),
+                max_chars=int(Named(where, "", rule).number("max_chars", 200)),
                 patterns=tuple(_compile(p, where) for p in rule.get("patterns") or []),
             )
         )
     sections = _named(data, "sections")
     headings = tuple(
-        _compile(rf"^(?:{h})$", "sections.headings") for h in sections.settings.get("headings") or []
+        _compile(rf"^(?:{h})$", "sections.headings")
+        for h in sections.settings.get("headings") or []
+        if str(h)
     )
     address, navigation = _named(data, "address"), _named(data, "navigation")
     return FurnitureRules(
@@ -116,10 +132,10 @@ def load_rules() -> FurnitureRules:
         headings=headings,
         sections=sections,
         address=address,
-        address_words=frozenset(str(w).lower() for w in address.settings.get("words") or []),
+        address_words=_words(address),
         link_bar=_named(data, "link_bar"),
         navigation=navigation,
-        nav_words=frozenset(str(w).lower() for w in navigation.settings.get("words") or []),
+        nav_words=_words(navigation),
         caption=_named(data, "caption"),
         dated_teasers=_named(data, "dated_teasers"),
         other_language=_named(data, "other_language"),
@@ -137,12 +153,12 @@ def is_nav_line(text: str, rules: FurnitureRules) -> bool:
     """A short line of capitalised words most of which are menu words ("Home Lao Chinese")."""
     nav = rules.navigation
     tokens = _TOKEN.findall(text)
-    if not 2 <= len(tokens) <= nav.int("max_tokens", 8) or re.search(r"[.!?,;:]$", text):
+    if not 2 <= len(tokens) <= nav.number("max_tokens", 8) or re.search(r"[.!?,;:]$", text):
         return False
     if any(t[0].isalpha() and t[0].islower() for t in tokens):
         return False
     known = sum(1 for t in tokens if t.lower() in rules.nav_words)
-    return known >= 1 and known / len(tokens) >= float(nav.settings.get("min_ratio", 0.6))
+    return known >= 1 and known / len(tokens) >= nav.number("min_ratio", 0.75)
 
 
 def is_link_bar(text: str, rules: FurnitureRules) -> bool:
@@ -150,8 +166,8 @@ def is_link_bar(text: str, rules: FurnitureRules) -> bool:
     bar = rules.link_bar
     for sep in bar.settings.get("separators") or []:
         parts = [p.strip() for p in text.split(str(sep))]
-        if len(parts) >= bar.int("min_segments", 3) and all(
-            p and len(p.split()) <= bar.int("max_segment_words", 5) for p in parts
+        if len(parts) >= bar.number("min_segments", 3) and all(
+            p and len(p.split()) <= bar.number("max_segment_words", 5) for p in parts
         ):
             return True
     return False
@@ -160,11 +176,11 @@ def is_link_bar(text: str, rules: FurnitureRules) -> bool:
 def is_address(text: str, rules: FurnitureRules) -> bool:
     """A short line naming address parts with a number beside one of them ("Unit 32, ... District")."""
     addr = rules.address
-    if len(text) > addr.int("max_chars", 200) or "," not in text or text.endswith("."):
+    if len(text) > addr.number("max_chars", 200) or "," not in text or text.endswith("."):
         return False
     words = re.findall(r"[^\W\d_]+|\d+", text.lower())
     hits = [i for i, w in enumerate(words) if w in rules.address_words]
-    if len(hits) < addr.int("min_words", 2):
+    if len(hits) < addr.number("min_words", 2):
         return False
     return any(
         (i > 0 and words[i - 1].isdigit()) or (i + 1 < len(words) and words[i + 1].isdigit()) for i in hits
@@ -172,7 +188,7 @@ def is_address(text: str, rules: FurnitureRules) -> bool:
 
 
 def is_section_heading(text: str, rules: FurnitureRules) -> bool:
-    if len(text) > rules.sections.int("max_chars", 60):
+    if len(text) > rules.sections.number("max_chars", 60):
         return False
     bare = _HEADING_TRAIL.sub("", text)
     return any(p.match(bare) for p in rules.headings)
@@ -209,8 +225,8 @@ def _line_rules(text: str, lines: list[Line], rules: FurnitureRules, found: _Col
     for block in blocks(lines):
         for line in block:
             block_of[line.index] = (block[0].start, block[-1].end)
-    min_before = rules.guards.int("min_text_before", 200)
-    max_block = rules.guards.int("max_block_chars", 1200)
+    min_before = rules.guards.number("min_text_before", 200)
+    max_block = rules.guards.number("max_block_chars", 1200)
     credits: set[int] = set()
     article_chars = 0  # article text seen so far: to_end rules need some before them
     for line in lines:
@@ -246,7 +262,7 @@ def _navigation(lines: list[Line], rules: FurnitureRules, found: _Collector) -> 
     for line in lines:
         if line.blank or found.covered(line):
             continue
-        if seen >= rules.navigation.int("top_lines", 3) or not is_nav_line(line.text, rules):
+        if seen >= rules.navigation.number("top_lines", 3) or not is_nav_line(line.text, rules):
             return
         found.add(line.start, line.end, rules.navigation.reason, rules.navigation.id)
         seen += 1
@@ -258,7 +274,7 @@ def _captions(lines: list[Line], credits: set[int], rules: FurnitureRules, found
         if i == 0:
             continue
         above = lines[i - 1]
-        if not above.blank and not found.covered(above) and len(above.text) <= cap.int("max_chars", 300):
+        if not above.blank and not found.covered(above) and len(above.text) <= cap.number("max_chars", 300):
             found.add(above.start, above.end, cap.reason, cap.id)
 
 
@@ -269,13 +285,13 @@ def _dated_teasers(lines: list[Line], rules: FurnitureRules, found: _Collector) 
     dated = [(k, v) for k, line in enumerate(filled) if (v := parse_date(line.text)) is not None]
     runs: list[list[tuple[int, TimeValue]]] = []
     for k, v in dated:
-        if runs and k - runs[-1][-1][0] - 1 <= rule.int("max_gap", 3):
+        if runs and k - runs[-1][-1][0] - 1 <= rule.number("max_gap", 3):
             runs[-1].append((k, v))
         else:
             runs.append([(k, v)])
-    spread = rule.int("max_spread_days", 90)
+    spread = rule.number("max_spread_days", 90)
     for run in runs:
-        if len(run) < rule.int("min_dates", 3):
+        if len(run) < rule.number("min_dates", 3):
             continue
         if (max(v.end for _, v in run) - min(v.start for _, v in run)).days > spread:
             continue
@@ -294,11 +310,10 @@ def _other_language(
             continue
         s = lang.score(text[start:end])
         other = s.best()
-        if other is None or other == article or s.words < rule.int("min_words", 6):
+        if other is None or other == article or s.words < rule.number("min_words", 6):
             continue
-        if s.get(other) >= rule.int("min_hits", 4) and s.get(other) >= float(
-            rule.settings.get("min_ratio", 3.0)
-        ) * (s.get(article) + 1):
+        ratio = rule.number("min_ratio", 3.0)
+        if s.get(other) >= rule.number("min_hits", 4) and s.get(other) >= ratio * (s.get(article) + 1):
             found.add(start, end, rule.reason.replace("{lang}", other), rule.id)
 
 

@@ -18,7 +18,7 @@ from typing import Any
 from crosscheck.calendar import parse_iso
 from crosscheck.errors import InputError
 from crosscheck.ingest.meta import SourceMeta
-from crosscheck.ingest.rulecache import rules_cached
+from crosscheck.ingest.rulecache import rule_error, rules_cached
 from crosscheck.records import SetAside
 from crosscheck.rules import load_yaml
 
@@ -80,15 +80,33 @@ class _Open:
 
 @rules_cached("furniture.yaml", "datelines.yaml")
 def _html_rules() -> tuple[dict[str, str], dict[str, str], dict[str, str], tuple[str, ...], int]:
-    furn = (load_yaml("furniture.yaml") or {}).get("html") or {}
-    dates = load_yaml("datelines.yaml") or {}
+    furn = _mapping(load_yaml("furniture.yaml"), "furniture.yaml", "html")
+    dates = load_yaml("datelines.yaml")
+    dates = dates if isinstance(dates, dict) else {}
+
+    def table(key: str) -> dict[str, str]:
+        return {str(k).lower(): str(v) for k, v in _mapping(furn, "furniture.yaml", key).items()}
+
+    meta_names, near = dates.get("html_meta") or [], dates.get("time_near_title", 300)
+    if not isinstance(meta_names, list) or not isinstance(near, int):
+        raise rule_error("datelines.yaml", "html_meta must be a list and time_near_title a number")
     return (
-        {str(k).lower(): str(v) for k, v in (furn.get("tags") or {}).items()},
-        {str(k).lower(): str(v) for k, v in (furn.get("class_tokens") or {}).items()},
-        {str(k).lower(): str(v) for k, v in (furn.get("roles") or {}).items()},
-        tuple(str(x).lower() for x in dates.get("html_meta") or []),
-        int(dates.get("time_near_title", 300)),
+        table("tags"),
+        table("class_tokens"),
+        table("roles"),
+        tuple(str(x).lower() for x in meta_names),
+        near,
     )
+
+
+def _mapping(data: Any, name: str, key: str) -> dict[str, Any]:
+    """``data[key]`` as a mapping (empty when absent); InputError when it is something else."""
+    value = data.get(key) if isinstance(data, dict) else None
+    if value is None:
+        return {}
+    if not isinstance(value, dict):
+        raise rule_error(name, "expected a mapping", field=key)
+    return value
 
 
 def iso_date(value: str) -> str | None:

@@ -10,7 +10,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from crosscheck.ingest.rulecache import rules_cached
+from crosscheck.ingest.rulecache import rule_error, rules_cached
 from crosscheck.rules import load_yaml
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
@@ -36,7 +36,10 @@ class LanguageScore:
 @rules_cached("languages.yaml")
 def _distinctive() -> dict[str, str]:
     """word -> language, for words listed under exactly one language."""
-    lists: dict[str, list[str]] = (load_yaml("languages.yaml") or {}).get("stopwords", {})
+    data = load_yaml("languages.yaml") or {}
+    lists = (data.get("stopwords") if isinstance(data, dict) else None) or {}
+    if not isinstance(lists, dict) or not all(isinstance(v, list) for v in lists.values()):
+        raise rule_error("languages.yaml", "expected language: [stopwords]", field="stopwords")
     seen: Counter[str] = Counter()
     for words in lists.values():
         seen.update({str(w).lower() for w in words})

@@ -11,13 +11,12 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from crosscheck.errors import InputError
 from crosscheck.ingest.dates import date_pattern, parse_date, value_of
 from crosscheck.ingest.lines import Line, split_lines
-from crosscheck.ingest.rulecache import rules_cached
+from crosscheck.ingest.rulecache import rule_error, rule_list, rules_cached
 from crosscheck.ingest.spans import Coverage
 from crosscheck.records import SetAside, TimeValue
-from crosscheck.rules import BUILTIN_DIR, load_yaml
+from crosscheck.rules import load_yaml
 
 RULES_FILE = "datelines.yaml"
 _HEADLINE_MAX_WORDS = 20
@@ -43,26 +42,33 @@ class StatedDate:
     rule: str
 
 
+_WHERE = ("any", "top", "end")
+
+
 @rules_cached(RULES_FILE)
 def _rules() -> tuple[int, tuple[DatelineRule, ...]]:
     data = load_yaml(RULES_FILE) or {}
+    if not isinstance(data, dict):
+        raise rule_error(RULES_FILE, "expected a mapping at the top")
     rules = []
-    for i, rule in enumerate(data.get("rules") or []):
+    for i, rule in enumerate(rule_list(RULES_FILE, data, "rules")):
+        where = f"rules[{i}]"
+        if rule.get("where", "any") not in _WHERE:
+            raise rule_error(RULES_FILE, f"where must be one of {', '.join(_WHERE)}", field=f"{where}.where")
         compiled = []
         for pattern in rule.get("patterns") or []:
             if pattern.count("{date}") != 1:
-                raise InputError(
-                    str(BUILTIN_DIR / RULES_FILE), "pattern needs exactly one {date}", field=f"rules[{i}]"
-                )
+                raise rule_error(RULES_FILE, "pattern needs exactly one {date}", field=where)
             try:
                 compiled.append(re.compile(pattern.replace("{date}", f"(?:{date_pattern()})"), re.IGNORECASE))
             except re.error as exc:
-                raise InputError(
-                    str(BUILTIN_DIR / RULES_FILE), f"bad pattern: {exc}", field=f"rules[{i}]"
-                ) from exc
+                raise rule_error(RULES_FILE, f"bad pattern {pattern!r}: {exc}", field=where) from exc
         rules.append(DatelineRule(str(rule["id"]), str(rule.get("reason", rule["id"])),
                                   str(rule.get("where", "any")), tuple(compiled)))  # fmt: skip
-    return int(data.get("top_lines", 4)), tuple(rules)
+    top = data.get("top_lines", 4)
+    if not isinstance(top, int) or isinstance(top, bool):
+        raise rule_error(RULES_FILE, "expected a whole number", field="top_lines")
+    return top, tuple(rules)
 
 
 def article_lines(text: str, set_aside: Sequence[SetAside]) -> list[Line]:

@@ -13,7 +13,7 @@ import re
 from collections.abc import Sequence
 
 from crosscheck.ingest.lines import paragraphs, split_lines
-from crosscheck.ingest.rulecache import rules_cached
+from crosscheck.ingest.rulecache import rule_error, rules_cached
 from crosscheck.ingest.spans import Coverage
 from crosscheck.records import Sentence, SetAside
 from crosscheck.rules import load_yaml
@@ -26,7 +26,11 @@ _MD_PREFIX = re.compile(r"^(?:#{1,6}\s+|>\s*|[-*+]\s+|\d+[.)]\s+)+")
 
 @rules_cached("sentences.yaml")
 def _abbreviations() -> frozenset[str]:
-    return frozenset(str(a) for a in (load_yaml("sentences.yaml") or {}).get("abbreviations") or [])
+    data = load_yaml("sentences.yaml") or {}
+    words = (data.get("abbreviations") if isinstance(data, dict) else None) or []
+    if not isinstance(words, list):
+        raise rule_error("sentences.yaml", "expected a list", field="abbreviations")
+    return frozenset(str(a) for a in words)
 
 
 def _is_abbreviation(chunk: str) -> bool:
