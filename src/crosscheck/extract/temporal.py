@@ -7,6 +7,7 @@ publication date is written as an ``expr`` the normalize stage resolves:
 =====================  =========================================
 ``1965-10-28``         absolute (ISO, truncated to its precision)
 ``XXXX-06-24``         month and day, year from the publication date
+``XXXX-01-08<``        ... narrated in the past: on or before publication
 ``PUB-57Y``            57 years before the publication year
 ``PUB-1Y-M10``         October of the year before publication
 ``PUB-1M``             the month before publication
@@ -96,7 +97,7 @@ def _patterns() -> list[tuple[str, re.Pattern[str]]]:
         ("ago", re.compile(rf"{b}{number}\s+(?P<unit>years?|months?|days?|decades?)\s+ago\b", re.I)),
         ("anniversary", re.compile(rf"{b}(?:the\s+)?{ordinal}\s+(?P<akind>{ann_kind})\b", re.I)),
         ("vague", re.compile(rf"{b}(?:(?P<vb>{vbounds})\s+)?(?P<vs>{vague})\b", re.I)),
-        ("relative", re.compile(rf"{b}(?P<rel>{rel})\b", re.I)),
+        ("relative", re.compile(rf"{b}(?P<rel>{rel})\b(?!\s+of\b)", re.I)),
         ("bare_month", re.compile(rf"\b(?:in|since|until|by|from|during|early|late|mid-|of)\s*{M}\b(?!\s+\d)(?!\s+(?:that|last|this|the\s+same)\b)", re.I)),
         ("year", re.compile(rf"{b}(?<!\d[,.\s])(?<!No\.\s)(?<!Box:\s)(?<!Box\s){YEAR}{NOT_NUM_AFTER}(?![-/]\d)")),
     ]
@@ -300,14 +301,16 @@ def _build(kind: str, m: re.Match[str], base: int, s_text: str, v: _Vocab) -> Ti
         if mo is None or d is None or not cal.valid_day(2000, mo, d):
             return None
         tense = "past" if is_past(s_text) else "present"
-        return TimeExpr(start, end, raw, "date", f"XXXX-{mo:02d}-{d:02d}", None, mod=tense,
+        back = "<" if tense == "past" else ""
+        return TimeExpr(start, end, raw, "date", f"XXXX-{mo:02d}-{d:02d}{back}", None, mod=tense,
                         derivation="month and day; year from the publication date")
     if kind == "bare_month":
         mo = cal.month_number(raw.split()[-1].split("-")[-1])
         if mo is None:
             return None
         tense = "past" if is_past(s_text) else "present"
-        return TimeExpr(start, end, raw, "date", f"XXXX-{mo:02d}", None, mod=tense,
+        back = "<" if tense == "past" else ""
+        return TimeExpr(start, end, raw, "date", f"XXXX-{mo:02d}{back}", None, mod=tense,
                         derivation="month alone; year from the publication date")
     if kind == "month_rel":
         mt = re.match(M, raw, re.I)

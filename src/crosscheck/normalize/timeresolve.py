@@ -16,7 +16,7 @@ from crosscheck import calendar as cal
 from crosscheck.records import TimeValue
 
 _PUB_REL = re.compile(r"^PUB([+-])(\d+)([YMD])(?:-M(\d{2}))?$")
-_PARTIAL = re.compile(r"^XXXX-(\d{2})(?:-(\d{2}))?$")
+_PARTIAL = re.compile(r"^XXXX-(\d{2})(?:-(\d{2}))?(<)?$")
 _ANN = re.compile(r"^ANN:(\d+)([=@])(.+)$")
 
 
@@ -69,6 +69,7 @@ def resolve_expr(expr: str, pub: TimeValue | None, past: bool = True) -> Resolve
         return Resolved(iso, "")
     if m := _PARTIAL.match(expr):
         month, day = int(m.group(1)), (int(m.group(2)) if m.group(2) else None)
+        past = bool(m.group(3))
         if pub is None:
             return Resolved(None, "needs the publication year, which is unknown")
         v = resolve_partial(month, day, pub, past)

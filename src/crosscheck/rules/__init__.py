@@ -58,3 +58,17 @@ def load_yaml(name: str) -> Any:
         if path.is_file():
             data = _merge(data, _read(path))
     return data
+
+
+def rules_fingerprint() -> str:
+    """A short hash of every rule file in force (built-in and user), for the extraction cache."""
+    import hashlib
+
+    h = hashlib.sha1()
+    for folder in [BUILTIN_DIR, *_user_dirs]:
+        if not folder.is_dir():
+            continue
+        for path in sorted(folder.glob("*.yaml")):
+            h.update(path.name.encode())
+            h.update(path.read_bytes())
+    return h.hexdigest()[:10]

@@ -1,0 +1,541 @@
+"""Sentence by sentence: events with their times, participants, ordinals, places -> claims.
+
+Claims leave this module with participants as written and time values still
+underspecified where they depend on the publication date (``Claim.expr``);
+the normalize stage resolves both corpus-wide.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass
+
+from crosscheck.extract import counts as count_rules
+from crosscheck.extract import places as place_rules
+from crosscheck.extract import roles as role_rules
+from crosscheck.extract.discourse import Discourse, sentence_subject, two_countries_phrase
+from crosscheck.extract.events import (
+    PRONOUNS,
+    EventMention,
+    Trigger,
+    clause_bounds,
+    event_types,
+    find_triggers,
+)
+from crosscheck.extract.temporal import is_past
+from crosscheck.normalize.registry import builtin_registry
+from crosscheck.records import Claim, Mention, Sentence, Source, TimeExpr
+
+DATE_KINDS = ("date", "range", "relative", "elapsed", "anniversary")
+
+
+@dataclass
+class SentenceView:
+    """One sentence with what was found in it."""
+
+    sent: Sentence
+    text: str  # the sentence text
+    mentions: list[Mention]
+    times: list[TimeExpr]
+    past: bool
+
+
+def _claim_id(source: str, kind: str, quote: str, key: str, seen: dict[str, int]) -> str:
+    base = hashlib.sha1(f"{kind}\x1f{quote}\x1f{key}".encode()).hexdigest()[:8]
+    n = seen.get(base, 0)
+    seen[base] = n + 1
+    return f"{source}#{kind[:3]}-{base}" + (f"-{n}" if n else "")
+
+
+def _quote_span(text: str, sent: Sentence, parts: list[tuple[int, int]]) -> tuple[int, int]:
+    """The smallest stretch of the sentence covering the parts, widened to whole words."""
+    a = min(p[0] for p in parts)
+    z = max(p[1] for p in parts)
+    while a > sent.start and text[a - 1].isalnum():
+        a -= 1
+    while z < sent.end and text[z].isalnum():
+        z += 1
+    return a, z
+
+
+def _resolve_pronoun(word: str, view: SentenceView, pos: int, disc: Discourse) -> str | None:
+    kind = PRONOUNS.get(word.lower())
+    if kind == "person":
+        before = [m for m in view.mentions if m.kind == "person" and m.end <= pos]
+        if word.lower() == "his" and before:
+            return before[-1].text
+        return disc.subject
+    if kind == "any":
+        before = [m for m in view.mentions if m.kind in ("country", "org") and m.end <= pos]
+        if before:
+            return before[-1].text
+        if disc.orgs or disc.countries:
+            return (disc.countries or disc.orgs)[-1]
+    return None
+
+
+def _persons_between(view: SentenceView, a: int, z: int) -> list[str]:
+    return [m.text for m in view.mentions if m.kind == "person" and a <= m.start and m.end <= z]
+
+
+def _distinct(names: list[str]) -> list[str]:
+    """Names of different entities ("Democratic People's Republic of Korea (DPRK)" is one)."""
+    out: list[str] = []
+    keys: set[str] = set()
+    for n in names:
+        entry = builtin_registry().lookup(n)
+        k = entry.id if entry is not None else n.casefold()
+        if k not in keys:
+            keys.add(k)
+            out.append(n)
+    return out
+
+
+def _countries_near(view: SentenceView, trig: Trigger, disc: Discourse) -> list[str]:
+    return _distinct(_countries_raw(view, trig, disc))[:2]
+
+
+def _countries_raw(view: SentenceView, trig: Trigger, disc: Discourse) -> list[str]:
+    sent = view.sent
+    s_text = view.text
+    rel = trig.start - sent.start
+    tail = s_text[rel : rel + 200]
+    # "relations between X and Y", "the X-Y Treaty", "between the two countries"
+    m2 = two_countries_phrase(tail[:120])
+    mb = re.search(r"\bbetween\b", tail[:120])
+    if mb:
+        a = trig.start + mb.end()
+        zone_end = min(sent.end, a + 140)
+        cs = _distinct([m.text for m in view.mentions if m.kind == "country" and a <= m.start < zone_end])
+        if len(cs) >= 2:
+            return cs[:2]
+        if m2 and m2.start() >= mb.start():
+            return disc.two_countries([m for m in view.mentions if m.start < trig.start])
+    if m2 and m2.start() < 60:
+        return disc.two_countries([m for m in view.mentions if m.start < trig.start])
+    # a compound right before or inside the trigger ("Laos-Vietnam Treaty", "DPRK-Laos relations")
+    lo = max(sent.start, trig.start - 60)
+    cs = [m for m in view.mentions if m.kind == "country" and lo <= m.start and m.end <= trig.end + 40]
+    hyph = [m.text for m in cs if view.text[m.end - sent.start : m.end - sent.start + 1] == "-"
+            or view.text[max(0, m.start - sent.start - 1) : m.start - sent.start] == "-"]
+    if len(hyph) >= 2:
+        return hyph[:2]
+    inside = _distinct([m.text for m in view.mentions if m.kind == "country"])
+    return inside if len(inside) == 2 else []
+
+
+def _participants(ev: EventMention, view: SentenceView, disc: Discourse) -> None:
+    t = ev.trigger
+    sent = view.sent
+    kind = ev.type.participants
+    s_text = view.text
+    rel = t.start - sent.start
+    before = s_text[max(0, rel - 40) : rel]
+    poss = re.search(r"\b(his|her|its)\s+(?:[\w-]+\s+){0,4}$", before, re.I)
+    c_lo, c_hi = clause_bounds(view.text, 0, len(view.text), rel)
+    c_lo += sent.start
+    c_hi += sent.start
+    if kind == "countries":
+        ev.participants = _countries_near(view, t, disc)
+        if ev.type.qualifier == "treaty":
+            name = re.search(r"(?:treaty|agreement|accord|convention)(?:\s+of\s+[A-Z][\w\s]+?(?=[,.;]|\s+on\b|\s+in\b|$))?",
+                             t.text + s_text[t.end - sent.start : t.end - sent.start + 60], re.I)
+            words = re.findall(r"[A-Za-z]+", (t.text + " " + (name.group(0) if name else "")).lower())
+            stop = {"signing", "of", "the", "signed", "and", "treaty", "agreement", "accord", "convention"}
+            cnames = {w.lower() for c in ev.participants for w in re.findall(r"[A-Za-z]+", c)}
+            ev.qualifier = "+".join(sorted({w for w in words if w not in stop and w not in cnames})) or None
+        return
+    if kind in ("person", "organisation", "sender"):
+        after = [m for m in view.mentions if m.start >= t.end and m.start - t.end < 12
+                 and re.match(r"\s*(?:of\s+(?:the\s+)?)?$", view.text[t.end - sent.start : m.start - sent.start])
+                 and not re.match(r"['’]s\b", view.text[m.end - sent.start : m.end - sent.start + 3])]
+        want = ("person",) if kind in ("person", "sender") else ("org", "country")
+        after = [m for m in after if m.kind in want]
+        if kind != "sender" and after:
+            ev.agent = after[0].text
+        elif poss:
+            ev.agent = _resolve_pronoun(poss.group(1), view, t.start, disc)
+        else:
+            apos = re.search(r"([A-Z][\w-]+(?:\s+[A-Z][\w-]+)*)['’]s\s+(?:[\w-]+\s+){0,3}$", before)
+            if apos:
+                cand = [m for m in view.mentions if m.text.endswith(apos.group(1).split()[-1]) and m.kind in want]
+                ev.agent = cand[-1].text if cand else None
+            if ev.agent is None and kind == "sender":
+                subj = [m for m in view.mentions if m.kind == "person" and c_lo <= m.start < t.start]
+                ev.agent = subj[0].text if subj else None
+            if ev.agent is None and kind == "person":
+                short = disc.short_title(s_text[rel : rel + 60])
+                ev.agent = short
+        if ev.agent is None and kind == "organisation":
+            m = re.match(r"\s*of\s+([^,.;]+)", s_text[t.end - sent.start :])
+            if m:
+                ev.qualifier = re.sub(r"\W+", " ", m.group(1).lower()).strip()
+        ev.participants = [ev.agent] if ev.agent else []
+        return
+    if kind == "visitor-destination":
+        if poss:
+            ev.agent = _resolve_pronoun(poss.group(1), view, t.start, disc)
+        else:
+            prev = [m for m in view.mentions if m.kind == "person" and c_lo <= m.start < t.start]
+            if prev:
+                ev.agent = prev[-1].text
+            else:
+                pron = re.search(r"\b(he|she)\b[^,.;]{0,60}$", s_text[c_lo - sent.start : rel], re.I)
+                if pron:
+                    ev.agent = _resolve_pronoun(pron.group(1), view, t.start, disc)
+                elif re.search(r"\bwho\s+$", s_text[:rel]):
+                    prev_any = [m for m in view.mentions if m.kind == "person" and m.end <= t.start]
+                    ev.agent = prev_any[-1].text if prev_any else None
+        dest = [m for m in view.mentions if m.kind in ("country", "place") and t.end <= m.start < t.end + 45]
+        if dest:
+            ev.target = dest[0].text
+        ev.participants = [p for p in (ev.agent, ev.target) if p]
+        return
+    # people: the subject of the clause (or sentence) and the persons named after the trigger
+    people: list[str] = []
+    subj_zone = [m for m in view.mentions if m.kind == "person" and c_lo <= m.start < t.start]
+    if subj_zone:
+        people.extend(m.text for m in subj_zone)
+    else:
+        lead = re.match(r"\s*(?:[A-Z][a-z]+\s+)?(He|She)\b", s_text)
+        if lead:
+            r = _resolve_pronoun(lead.group(1), view, sent.start, disc)
+            if r:
+                people.append(r)
+            people.extend(_persons_between(view, sent.start, t.start))
+        else:
+            subj = sentence_subject(view.text, 0, [m for m in view.mentions if m.start < t.start])
+            if subj:
+                people.append(subj.text)
+    nxt = [x.start for x in find_triggers(view.text, 0, len(view.text)) if x.start + sent.start > t.end]
+    stop = min([sent.start + x for x in nxt], default=sent.end)
+    stop = min(stop, c_hi)
+    people.extend(_persons_between(view, t.end, stop))
+    seen: list[str] = []
+    for p in people:
+        if p not in seen:
+            seen.append(p)
+    ev.participants = seen
+
+
+def _attach_times(events: list[EventMention], view: SentenceView) -> None:
+    """Give each event the time expressions that modify it.
+
+    A date opening the sentence ("On October 28 1965, ...") scopes over every
+    event in it; otherwise a date goes to the nearest trigger before it in its
+    clause, or failing that the nearest after it.
+    """
+    if not events:
+        return
+    first_trigger = min(e.trigger.start for e in events)
+    for te in view.times:
+        if te.kind not in DATE_KINDS or te.kind == "anniversary":
+            continue
+        if te.end <= first_trigger and re.match(r"\W*(?:On|In|At|By|During|Since)?\s*$",
+                                                view.text[: te.start - view.sent.start], re.I):
+            for e in events:
+                e.times.append(te)
+            continue
+        c_lo, c_hi = clause_bounds(view.text, 0, len(view.text), te.start - view.sent.start)
+        c_lo += view.sent.start
+        c_hi += view.sent.start
+        other_dates = [t.end for t in view.times if t is not te and t.kind in DATE_KINDS and t.end <= te.start
+                       and not _list_siblings(view, t, te)]
+        before = [e for e in events if e.trigger.end <= te.start and e.trigger.start >= c_lo
+                  and not any(e.trigger.end <= d <= te.start for d in other_dates)]
+        if not before:
+            near = [e for e in events if e.trigger.end <= te.start and te.start - e.trigger.end < 90]
+            before = [max(near, key=lambda e: e.trigger.end)] if near else []
+        after = [e for e in events if e.trigger.start >= te.end and e.trigger.start < c_hi]
+        targets = before if before else ([min(after, key=lambda e: e.trigger.start)] if after else [])
+        for target in targets:
+            target.times.append(te)
+        target = targets[-1] if targets else None
+        # "... began 57 years ago when A met B": the when-clause shares the time
+        for e in events:
+            if e is not target and e.trigger.start >= te.end:
+                gap = view.text[te.end - view.sent.start : e.trigger.start - view.sent.start]
+                if re.fullmatch(r"\s*,?\s*when\b[^,.;]*", gap):
+                    e.times.append(te)
+
+
+_ANN_OBJECT = re.compile(
+    r"\s*of\s+(?:the\s+)?([^;]*?)(?=$|[;.]|,\s+(?:and|which|who|when|where|while)\b|\s+was\b|\s+is\b|\s+in\s+\w+\s+of\b)")
+
+
+def _anniversary_object(te: TimeExpr, view: SentenceView) -> tuple[int, int]:
+    """Span of X in "the Nth anniversary of X" (empty when there is no "of")."""
+    m = _ANN_OBJECT.match(view.text[te.end - view.sent.start :])
+    if not m:
+        return te.end, te.end
+    return te.end, te.end + m.end()
+
+
+def _list_siblings(view: SentenceView, a: TimeExpr, b: TimeExpr) -> bool:
+    """ "in 1970 and 1977 respectively": dates of one list share their triggers."""
+    lo, hi = sorted((a, b), key=lambda t: t.start)
+    gap = view.text[lo.end - view.sent.start : hi.start - view.sent.start]
+    if re.fullmatch(r"\s*(?:,|and|or|,\s*and|,\s*or)\s*(?:in\s+|on\s+)?", gap):
+        return True
+    between = [t for t in view.times if lo.end <= t.start and t.end <= hi.start and t.kind in DATE_KINDS]
+    return bool(between) and all(_list_siblings(view, lo, t) for t in between[:1]) and _list_siblings(view, between[-1], hi)
+
+
+def _anniversary_event(te: TimeExpr, view: SentenceView, disc: Discourse) -> EventMention:
+    """ "the Nth anniversary of X": the event X, typed through the same lexicon."""
+    sent = view.sent
+    tail_rel = te.end - sent.start
+    m = _ANN_OBJECT.match(view.text[tail_rel:])
+    obj = m.group(1) if m else ""
+    types = event_types()
+    if te.mod == "birth":
+        et, tr = types["birth"], Trigger(types["birth"], te.start, te.end, te.text)
+    elif te.mod == "death":
+        et, tr = types["death"], Trigger(types["death"], te.start, te.end, te.text)
+    elif te.mod == "founding":
+        et, tr = types["founding"], Trigger(types["founding"], te.start, te.end, te.text)
+    else:
+        inner = find_triggers(view.text, tail_rel, tail_rel + len(m.group(0))) if m else []
+        inner = [t for t in inner if t.type.unique]
+        if inner:
+            t0 = inner[0]
+            tr = Trigger(t0.type, t0.start + sent.start, t0.end + sent.start, t0.text)
+            et = t0.type
+        else:
+            et = types["founding"]
+            tr = Trigger(et, te.start, te.end, te.text)
+            ev = EventMention(et, tr, times=[te])
+            cands = [x for x in view.mentions if x.start >= te.end and x.start - te.end < 12 and x.kind in ("org", "country")
+                     and not re.match(r"['’]s\b", view.text[x.end - sent.start : x.end - sent.start + 3])]
+            if cands:
+                ev.agent = cands[0].text
+                ev.participants = [ev.agent]
+            else:
+                ev.qualifier = re.sub(r"[^\w]+", " ", obj.lower()).strip()[:80] or None
+                if ev.qualifier is None:
+                    poss = re.search(r"\b(its|his|her)\s+$", view.text[: te.start - sent.start])
+                    if poss:
+                        who = _resolve_pronoun(poss.group(1), view, te.start, disc)
+                        if who:
+                            ev.agent = who
+                            ev.participants = [who]
+            if not cands:
+                ev.type = types["anniversary"]
+            return ev
+    ev = EventMention(et, tr, times=[te])
+    if et.participants == "countries":
+        ev.trigger = tr
+        _participants(ev, view, disc)
+    else:
+        tmp = EventMention(et, Trigger(et, te.start, te.end, te.text))
+        _participants(tmp, view, disc)
+        ev.agent, ev.participants, ev.qualifier = tmp.agent, tmp.participants, tmp.qualifier
+        if ev.agent is None and et.name in ("birth", "death"):
+            short = disc.short_title(view.text[tail_rel : tail_rel + 40])
+            if short:
+                ev.agent, ev.participants = short, [short]
+    return ev
+
+
+def extract_claims(source: Source, mentions: list[Mention], times: list[TimeExpr]) -> list[Claim]:
+    """All claims of one source, in reading order (a pure function of its inputs)."""
+    text = source.text
+    claims: list[Claim] = []
+    seen_ids: dict[str, int] = {}
+    disc = Discourse()
+    skip_spans = _dateline_spans(source)
+    by_sent_m: dict[int, list[Mention]] = {}
+    by_sent_t: dict[int, list[TimeExpr]] = {}
+    for m in mentions:
+        by_sent_m.setdefault(_sent_index(source.sentences, m.start), []).append(m)
+    for te in times:
+        by_sent_t.setdefault(_sent_index(source.sentences, te.start), []).append(te)
+
+    def add(kind: str, subject: str, parts: list[tuple[int, int]], sent: Sentence, **kw: object) -> Claim:
+        a, z = _quote_span(text, sent, parts)
+        quote = text[a:z]
+        key = f"{subject}|{kw.get('event_type')}|{kw.get('expr')}|{kw.get('value')}|{kw.get('object')}"
+        cid = _claim_id(source.id, kind, quote, key, seen_ids)
+        c = Claim(id=cid, source=source.id, kind=kind, subject=subject, quote=quote, span=(a, z), **kw)  # type: ignore[arg-type]
+        claims.append(c)
+        return c
+
+    for sent in source.sentences:
+        if any(a <= sent.start and sent.end <= z for a, z in skip_spans):
+            continue
+        s_text = text[sent.start : sent.end]
+        view = SentenceView(sent, s_text, sorted(by_sent_m.get(sent.index, []), key=lambda m: m.start),
+                            by_sent_t.get(sent.index, []), is_past(s_text))
+        triggers = find_triggers(text, sent.start, sent.end)
+        inside = [_anniversary_object(te, view) for te in view.times if te.kind == "anniversary"]
+        triggers = [t for t in triggers if not any(a <= t.start < z for a, z in inside)]
+        events: list[EventMention] = []
+        for t in triggers:
+            ev = EventMention(t.type, t, ordinal=t.ordinal)
+            _participants(ev, view, disc)
+            events.append(ev)
+        _attach_times(events, view)
+        anniv = [_anniversary_event(te, view, disc) for te in view.times if te.kind == "anniversary"]
+        used_times: set[int] = set()
+        sentence_time: TimeExpr | None = None
+        for ev in events + anniv:
+            _place_of(ev, view)
+            base_occ = f"{source.id}@{ev.trigger.start}"
+            absolute = [te for te in ev.times if te.value is not None or te.expr.startswith("XXXX")]
+            for te in ev.times:
+                if len(absolute) > 1:
+                    occ = f"{base_occ}.{absolute.index(te)}" if te in absolute else None
+                else:
+                    occ = base_occ
+                used_times.add(te.start)
+                sentence_time = sentence_time or (te if te.kind != "anniversary" else None)
+                kind = {"anniversary": "anniversary", "elapsed": "elapsed", "relative": "elapsed"}.get(te.kind, "event_date")
+                parts = [(te.start, te.end), (ev.trigger.start, ev.trigger.end)]
+                parts += [(m.start, m.end) for m in view.mentions if m.text in ev.participants]
+                subject = ev.agent or " + ".join(ev.participants) or (ev.qualifier or "")
+                add(kind, subject, parts, sent, event_type=ev.type.name, participants=list(ev.participants),
+                    predicate="date", object=ev.target or ev.qualifier, value=te.value.iso if te.value else None,
+                    precision=te.value.precision if te.value else None, expr=te.expr, raw=te.text,
+                    derivation=te.derivation, bounds=te.mod if te.kind in ("elapsed", "vague") else None,
+                    resolved=te.value is not None, occurrence=occ)
+                if ev.ordinal is not None:
+                    add("ordinal", subject, parts, sent, event_type=ev.type.name, participants=list(ev.participants),
+                        predicate="ordinal", object=ev.target, value=ev.ordinal, expr=te.expr, raw=ev.trigger.text,
+                        time=te.value.iso if te.value else None, occurrence=occ,
+                        derivation=f'"{ev.trigger.text}": occurrence number {ev.ordinal}')
+                if ev.place:
+                    add("place", subject, parts, sent, event_type=ev.type.name, participants=list(ev.participants),
+                        predicate="place", object=ev.target, value=ev.place, expr=te.expr, raw=ev.place,
+                        time=te.value.iso if te.value else None, occurrence=occ,
+                        derivation="place named with the event")
+            if not ev.times and ev.ordinal is not None:
+                parts = [(ev.trigger.start, ev.trigger.end)] + [(m.start, m.end) for m in view.mentions if m.text in ev.participants]
+                add("ordinal", ev.agent or " + ".join(ev.participants), parts, sent, event_type=ev.type.name,
+                    participants=list(ev.participants), predicate="ordinal", object=ev.target, value=ev.ordinal,
+                    raw=ev.trigger.text, derivation=f'"{ev.trigger.text}": occurrence number {ev.ordinal}, undated')
+        # dates attached to no event are still listed, so every date in the text is in the table
+        for te in view.times:
+            if te.start in used_times or te.kind in ("anaphoric",) or te.expr == "REF":
+                continue
+            kind = "elapsed" if te.kind in ("elapsed", "relative", "vague") else "event_date"
+            add(kind, "", [(te.start, te.end)], sent, predicate="date", value=te.value.iso if te.value else None,
+                precision=te.value.precision if te.value else None, expr=te.expr, raw=te.text,
+                derivation=te.derivation, bounds=te.mod if te.kind in ("elapsed", "vague") else None,
+                resolved=te.value is not None)
+        _role_claims(view, sentence_time, add, sent, disc)
+        _count_claims(view, sentence_time, add, sent, disc)
+        disc.note_sentence(text, sent.start, view.mentions)
+    return claims
+
+
+def _place_of(ev: EventMention, view: SentenceView) -> None:
+    if ev.type.name not in ("meeting", "visit", "treaty"):
+        return
+    c_lo, c_hi = clause_bounds(view.text, 0, len(view.text), ev.trigger.start - view.sent.start)
+    places = place_rules.find_places(view.text, c_lo, c_hi)
+    for p in places:
+        if p.kind == "city":
+            ev.place = p.name
+            return
+
+
+def body_canon(name: str) -> str:
+    """Bodies name organisations and countries: their registered id, so aliases agree."""
+    entry = builtin_registry().lookup(name)
+    return entry.id if entry is not None else name
+
+
+def _role_claims(view: SentenceView, when: TimeExpr | None, add, sent: Sentence, disc: Discourse) -> None:  # type: ignore[no-untyped-def]
+    """Titles held by people named in the sentence, at the sentence's time.
+
+    A bare title with no body ("President X") in a sentence that names no
+    date says nothing checkable about when it was held, so it gives no claim.
+    """
+    persons = [(m.start - sent.start, m.end - sent.start) for m in view.mentions if m.kind == "person"]
+    names = {(m.start - sent.start, m.end - sent.start): m.text for m in view.mentions if m.kind == "person"}
+    roles = role_rules.find_titles(view.text, 0, len(view.text), persons, canon=body_canon)
+    for r in roles:
+        if r.is_epithet or r.person_span is None or r.qualifier:
+            continue
+        person = names.get(tuple(r.person_span))
+        if person and (r.body or when is not None):
+            _add_role(add, sent, view, r, person, when)
+    for r in role_rules.find_as_titles(view.text, 0, len(view.text), canon=body_canon):
+        if r.is_epithet or r.qualifier:
+            continue
+        holder = _as_title_holder(view, r.span[0], disc)
+        if holder and (r.body or when is not None):
+            _add_role(add, sent, view, r, holder, when)
+
+
+def _as_title_holder(view: SentenceView, pos: int, disc: Discourse) -> str | None:
+    """Who holds "as <title>": the owner of "his reelection as", else "he", else the subject."""
+    before = view.text[:pos]
+    abs_pos = view.sent.start + pos
+    prev = [m for m in view.mentions if m.kind == "person" and m.end <= abs_pos]
+    if re.search(r"\b(?:his|her)\s+(?:[\w-]+\s+){1,2}as\s+(?:the\s+)?$", before, re.I):
+        if prev:
+            return prev[-1].text
+        after = [m for m in view.mentions if m.kind == "person" and m.start > abs_pos]
+        return after[0].text if after else disc.subject  # "During his stint as ..., Ho Chi Minh ..."
+    lead = re.search(r"\b(he|she)\b", before, re.I)
+    if lead and not [m for m in prev if m.start - view.sent.start < lead.start()]:
+        return disc.subject
+    subj = sentence_subject(view.text, 0, [m for m in prev])
+    return subj.text if subj else None
+
+
+def _add_role(add, sent: Sentence, view: SentenceView, r, person: str, when: TimeExpr | None) -> None:  # type: ignore[no-untyped-def]
+    """A role claim; its time is the sentence's date, else the publication date for a
+    sentence in the present, else unknown (a title recalled in past narration)."""
+    a, z = r.span
+    parts = [(a + sent.start, z + sent.start)]
+    if r.person_span:
+        parts.append((r.person_span[0] + sent.start, r.person_span[1] + sent.start))
+    expr = when.expr if when is not None else (None if view.past else "PUB")
+    add("role", person, parts, sent, event_type=None, participants=[person], predicate="title",
+        object=r.body or "", value=r.office, raw=r.text, expr=expr,
+        time=when.value.iso if when is not None and when.value else None,
+        derivation=(f"held at the time of {when.text!r}" if when is not None
+                    else "time not stated (past narration)" if expr is None else "held at the time of publication"))
+
+
+def _count_claims(view: SentenceView, when: TimeExpr | None, add, sent: Sentence, disc: Discourse) -> None:  # type: ignore[no-untyped-def]
+    for c in count_rules.find_counts(view.text, 0, len(view.text)):
+        a, z = c.span
+        thing = c.thing or ""
+        if not thing:
+            continue
+        hi = c.high
+        add("count", thing, [(a + sent.start, z + sent.start)], sent, predicate="count", object=c.unit,
+            value=c.number_text, value_low=float(c.low), value_high=None if hi is None else float(hi),
+            bounds=c.bounds, raw=c.text, expr=when.expr if when else "PUB",
+            participants=disc.two_countries(view.mentions) if two_countries_phrase(view.text) else [],
+            derivation=f"{c.bounds or 'exactly'} {c.low:g}" + (f" to {hi:g}" if hi not in (None, c.low) else ""))
+
+
+def _sent_index(sentences: list[Sentence], pos: int) -> int:
+    lo, hi = 0, len(sentences) - 1
+    while lo <= hi:
+        mid = (lo + hi) // 2
+        s = sentences[mid]
+        if pos < s.start:
+            hi = mid - 1
+        elif pos >= s.end:
+            lo = mid + 1
+        else:
+            return s.index
+    return -1
+
+
+def _dateline_spans(source: Source) -> list[tuple[int, int]]:
+    """The dateline that gave the publication date is metadata, not a claim."""
+    ev = source.published_evidence
+    if source.published_basis == "stated" and ev:
+        i = source.text.find(ev)
+        if i >= 0:
+            line_start = source.text.rfind("\n", 0, i) + 1
+            line_end = source.text.find("\n", i)
+            return [(line_start, len(source.text) if line_end < 0 else line_end)]
+    return []

@@ -1,0 +1,83 @@
+"""Event keys: one string per real-world event, the same across sources.
+
+``relations:dprk+laos`` is the same event in every source that names it, while
+``relations:laos+vietnam`` is another.  Keys are built from entity ids, so the
+spelling of a name does not split an event.  An event whose participants are
+not all known gets no key: it is listed but never compared.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from crosscheck.extract.events import event_types
+from crosscheck.records import Claim
+
+Resolver = Callable[[str], str | None]
+
+
+def slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+
+
+def is_unique(event_type: str | None) -> bool:
+    """Events that happen once per participant set: a second date is a conflict."""
+    if not event_type:
+        return False
+    et = event_types().get(event_type)
+    return bool(et and et.unique)
+
+
+def event_key(claim: Claim, resolve: Resolver) -> tuple[str | None, list[str]]:
+    """The key of the claim's event and its participants as entity ids."""
+    et = claim.event_type
+    if not et:
+        return None, []
+    ids: list[str] = []
+    for p in claim.participants:
+        eid = resolve(p)
+        if eid is None:
+            return None, []
+        if eid not in ids:
+            ids.append(eid)
+    spec = event_types().get(et)
+    kind = spec.participants if spec else "people"
+    if kind == "countries":
+        if len(ids) != 2:
+            return None, ids
+        key = f"{et}:{'+'.join(sorted(ids))}"
+        if et == "treaty" and claim.object:
+            key += f":{claim.object}"
+        return key, ids
+    if kind == "visitor-destination":
+        agent = resolve(claim.subject) if claim.subject else None
+        target = resolve(claim.object) if claim.object else None
+        if agent is None or target is None:
+            return None, ids
+        return f"visit:{agent}>{target}", ids
+    if kind in ("person", "organisation", "sender"):
+        if ids:
+            return f"{et}:{ids[0]}", ids
+        if claim.object:
+            return f"{et}:{slug(claim.object)}", ids
+        return None, ids
+    if kind == "none":
+        return (f"{et}:{slug(claim.object)}" if claim.object else None), ids
+    if len(ids) >= 2:
+        return f"{et}:{'+'.join(sorted(ids))}", ids
+    return None, ids
+
+
+def describe_event(key: str, name: Callable[[str], str]) -> str:
+    """ "relations:dprk+laos" -> "establishment of diplomatic relations: DPRK - Laos"."""
+    et, _, rest = key.partition(":")
+    spec = event_types().get(et)
+    label = spec.label if spec else et
+    if et == "visit":
+        a, _, b = rest.partition(">")
+        return f"{name(a)}'s visit to {name(b)}"
+    parts = rest.split(":")[0].split("+")
+    who = " - ".join(name(p) for p in parts)
+    extra = f" ({rest.split(':', 1)[1].replace('+', ' ')})" if ":" in rest else ""
+    return f"{label}: {who}{extra}"

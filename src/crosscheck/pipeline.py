@@ -1,0 +1,141 @@
+"""The whole job, stage by stage: ingest -> extract -> claims -> normalize -> compare -> review.
+
+Each step is a function of the previous step's records; the CLI calls them
+and writes what they return.  Nothing is written before every input has been
+read and checked, so a bad claim or review file stops the run with the files
+as they were.
+"""
+
+from __future__ import annotations
+
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from crosscheck.claims import (
+    ClaimFile,
+    MergeResult,
+    SourceMeta,
+    merge_claims,
+    needs_extraction,
+    read_claim_file,
+    validate_dir,
+    write_claim_file,
+)
+from crosscheck.compare import compare_all
+from crosscheck.config import Config
+from crosscheck.errors import InputError
+from crosscheck.extract import extract_source, extractor_version
+from crosscheck.extract.mentions import find_mentions
+from crosscheck.ingest import load_sources
+from crosscheck.normalize.corpus import normalize_corpus
+from crosscheck.normalize.entities import load_registry, resolve_entities
+from crosscheck.records import Claim, Mention, RunResult, Source
+from crosscheck.review import apply_reviews, load_reviews
+
+ENTITIES_FILE = "entities.yaml"
+REVIEWS_FILE = "reviews.yaml"
+
+
+class InputErrors(InputError):
+    """Several input errors at once (every bad claim file, every bad line)."""
+
+    def __init__(self, errors: list[InputError]) -> None:
+        self.errors = errors
+        first = errors[0]
+        super().__init__(first.path, first.message, first.line, first.field)
+
+    def __str__(self) -> str:
+        return "\n".join(InputError.__str__(e) for e in self.errors)
+
+
+@dataclass
+class Extracted:
+    """Per source: the claim file to write and the mentions (always recomputed: cheap)."""
+
+    merges: dict[str, MergeResult] = field(default_factory=dict)
+    mentions: dict[str, list[Mention]] = field(default_factory=dict)
+
+
+def claim_path(cfg: Config, source_id: str) -> Path:
+    return cfg.claims / f"{source_id}.yaml"
+
+
+def check_inputs(cfg: Config) -> None:
+    """Validate every file a person may have written under claims/ before anything runs."""
+    errors = validate_dir(cfg.claims) if cfg.claims.is_dir() else []
+    if errors:
+        raise InputErrors(errors)
+    load_registry(cfg.claims / ENTITIES_FILE if (cfg.claims / ENTITIES_FILE).is_file() else None)
+    load_reviews(cfg.claims / REVIEWS_FILE)
+
+
+def _extract_one(source: Source) -> tuple[list[Mention], list[Claim]]:
+    ex = extract_source(source)
+    return ex.mentions, ex.claims
+
+
+def extract_all(cfg: Config, sources: list[Source], force: bool = False) -> Extracted:
+    """Extract the sources whose text (or rules) changed; merge with their claim files."""
+    version = extractor_version()
+    out = Extracted()
+    olds: dict[str, ClaimFile | None] = {}
+    todo: list[Source] = []
+    for s in sources:
+        path = claim_path(cfg, s.id)
+        olds[s.id] = read_claim_file(path) if path.is_file() else None
+        if force or needs_extraction(olds[s.id], s, version):
+            todo.append(s)
+    fresh: dict[str, list[Claim]] = {}
+    if cfg.workers > 1 and len(todo) > 1:
+        with ProcessPoolExecutor(max_workers=cfg.workers) as pool:
+            for s, (mentions, claims) in zip(todo, pool.map(_extract_one, todo), strict=True):
+                out.mentions[s.id], fresh[s.id] = mentions, claims
+    else:
+        for s in todo:
+            out.mentions[s.id], fresh[s.id] = _extract_one(s)
+    for s in sources:
+        if s.id not in out.mentions:
+            out.mentions[s.id] = find_mentions(s)
+        old = olds[s.id]
+        if force and old is not None:
+            old = replace(old, extractor_version="")
+        out.merges[s.id] = merge_claims(old, s, fresh.get(s.id, []), version)
+    return out
+
+
+def analyse(cfg: Config, sources: list[Source], extracted: Extracted) -> tuple[RunResult, list[str]]:
+    """Normalise, compare and apply reviews; returns the result and stale review ids."""
+    registry = load_registry(cfg.claims / ENTITIES_FILE if (cfg.claims / ENTITIES_FILE).is_file() else None)
+    mentions = [m for s in sources for m in extracted.mentions[s.id]]
+    resolution = resolve_entities(mentions, registry)
+    claims = [c for s in sources for c in extracted.merges[s.id].claim_file.claims]
+    norm = normalize_corpus(sources, claims, resolution.resolve_name, resolution.canonical)
+    flags = compare_all(sources, norm, resolution, mentions)
+    reviews = load_reviews(cfg.claims / REVIEWS_FILE)
+    stale = apply_reviews(flags, reviews)
+    result = RunResult(sources=sources, claims=norm.claims, flags=flags, entities=resolution.entities,
+                       mentions=mentions, warnings=[w for s in sources for w in s.warnings])
+    return result, stale
+
+
+def write_claims(cfg: Config, result: RunResult, extracted: Extracted) -> None:
+    """One claim file per source, with this run's normalised values (people's claims untouched)."""
+    by_source: dict[str, list[Claim]] = {}
+    for c in result.claims:
+        by_source.setdefault(c.source, []).append(c)
+    for s in result.sources:
+        merged = extracted.merges[s.id].claim_file
+        originals = {c.id: c for c in merged.claims}
+        claims = []
+        for c in by_source.get(s.id, []):
+            if c.origin == "manual":
+                claims.append(originals.get(c.id, c))  # exactly as the person wrote it
+            else:
+                claims.append(replace(c, checksum=""))
+        cf = ClaimFile(SourceMeta.from_source(s), merged.extractor_version, claims)
+        write_claim_file(claim_path(cfg, s.id), cf)
+
+
+def load_corpus(cfg: Config) -> list[Source]:
+    return load_sources(cfg.sources)
