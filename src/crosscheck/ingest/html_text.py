@@ -222,7 +222,7 @@ class _Builder(HTMLParser):
             if tag == "hr":
                 self._break(2)
             return
-        if tag == "title" and self.title_parts is None:
+        if tag == "title" and self.title_parts is None and not any(o.tag == "svg" for o in self.stack):
             self.title_parts = []
         if tag == "script":
             self.script_type = attrs.get("type", "").lower()
