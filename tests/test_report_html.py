@@ -132,3 +132,20 @@ def test_browser_does_not_run_injected_markup(tmp_path: Path) -> None:
     assert "<img" not in dom and "<svg" not in dom
     assert dom.count("<script") == 1
     assert '&lt;script&gt;alert("x")&lt;/script&gt;' in dom
+
+
+def test_browser_page_never_scrolls_sideways(tmp_path: Path) -> None:
+    """Long unbreakable ids and values wrap inside their cells instead of widening the page."""
+    result = make_result()
+    result.claims[0].id = "kaa_2020#anniversary-" + "x" * 120
+    result.claims[0].value = "y" * 150
+    write_reports(result, tmp_path, ["html"])
+    page = tmp_path / "report.html"
+    probe = (
+        "<script>document.body.setAttribute('data-probe', String(document.documentElement.scrollWidth"
+        " - document.documentElement.clientWidth));</script></body>"
+    )
+    page.write_text(page.read_text(encoding="utf-8").replace("</body>", probe), encoding="utf-8")
+    dom = dump_dom(page, tmp_path)
+    m = re.search(r'data-probe="(-?\d+)"', dom)
+    assert m and int(m.group(1)) <= 0, "the page is wider than the window"
