@@ -212,3 +212,10 @@ def test_bad_user_rule_file_is_an_input_error(tmp_path) -> None:
             assert field in str(err.value) and "furniture.yaml" in str(err.value)
         finally:
             set_user_dirs([])
+
+
+def test_date_with_time_under_the_title() -> None:
+    body = "Some article text that says things. " * 3
+    for line in ("Friday, June 24, 2022 | 10:30 am", "June 24, 2022 10:30 GMT", "2022-06-24 at 10.30"):
+        found = find_stated_date(f"Headline\n\n{line}\n\n{body}", [])
+        assert found is not None and found.value.iso == "2022-06-24", line
