@@ -111,7 +111,7 @@ def _matcher(registry: Registry) -> _RegistryMatcher:
     if not names:
         return _RegistryMatcher(None, {})
     alts = sorted(names, key=lambda n: (-len(n), n))
-    pattern = re.compile(r"(?<![\w\-])(?:" + "|".join(_alias_pattern(n) for n in alts) + r")(?![\w])")
+    pattern = re.compile(r"(?<![\w])(?:" + "|".join(_alias_pattern(n) for n in alts) + r")(?![\w])")
     by_text = {name_key(n): e for n, e in names.items()}
     return _RegistryMatcher(pattern, by_text)
 
@@ -151,6 +151,17 @@ def _is_title_case_headline(text: str, rules: NameRules) -> bool:
     capitalised = [w for w in words if w[0].isupper()]
     lower = [w for w in words if w[0].islower() and w.casefold() not in rules.function_words]
     return len(capitalised) >= 3 and not lower
+
+
+_CAPS_WORD = re.compile(r"[A-Z]{2,}")
+
+
+def _in_caps_run(text: str, start: int, end: int) -> bool:
+    """Whether a short acronym ("UN", "US") sits among ALL-CAPS words ("KIM JONG UN")."""
+    before = text[max(0, start - 20) : start].split()
+    after = text[end : end + 20].split()
+    near = [w.strip(".,;:!?\"'") for w in (before[-1:] + after[:1])]
+    return any(_CAPS_WORD.fullmatch(w) for w in near)
 
 
 def _tokens(text: str, offset: int) -> list[_Token]:
@@ -203,9 +214,17 @@ def _runs(text: str, tokens: list[_Token], blocked: list[tuple[int, int]], rules
     return runs
 
 
+@cache
+def _by_first_word(phrases: tuple[tuple[str, ...], ...]) -> dict[str, tuple[tuple[str, ...], ...]]:
+    index: dict[str, list[tuple[str, ...]]] = {}
+    for p in phrases:
+        index.setdefault(p[0], []).append(p)
+    return {k: tuple(v) for k, v in index.items()}
+
+
 def _match_phrase(run: list[_Token], i: int, phrases: tuple[tuple[str, ...], ...]) -> int:
     """Length of the longest phrase starting at run[i] (0 if none)."""
-    for phrase in phrases:
+    for phrase in _by_first_word(phrases).get(run[i].fold.rstrip("."), ()):
         n = len(phrase)
         if i + n <= len(run) and all(run[i + k].fold.rstrip(".") == phrase[k] for k in range(n)):
             if n > 1 and any(run[i + k].possessive for k in range(n - 1)):
@@ -324,12 +343,13 @@ def find_mentions(source: Source, registry: Registry | None = None) -> list[Ment
             found.append(Mention(source.id, start, end, surface, kind, key, via))  # type: ignore[arg-type]
 
     for sentence in source.sentences:
+        first = len(found)  # mentions of this sentence are found[first:]
         s_text = text[sentence.start : sentence.end]
         blocked: list[tuple[int, int]] = []
         if matcher.pattern is not None:
             for m in matcher.pattern.finditer(s_text):
                 entry = matcher.by_text.get(name_key(m.group(0)))
-                if entry is None:
+                if entry is None or (len(m.group(0)) <= 2 and _in_caps_run(s_text, m.start(), m.end())):
                     continue
                 start, end = sentence.start + m.start(), sentence.start + m.end()
                 blocked.append((start, end))
@@ -357,10 +377,11 @@ def find_mentions(source: Source, registry: Registry | None = None) -> list[Ment
                 continue
             long_start = sentence.start + window_start + rel
             long_end = sentence.start + window_start + len(window)
-            kind = next((f.kind for f in found if f.start <= long_start < f.end or long_start <= f.start < long_end),
+            here = found[first:]
+            kind = next((f.kind for f in here if f.start <= long_start < f.end or long_start <= f.start < long_end),
                         "org")
-            if not any(f.start == long_start and f.end == long_end for f in found):
-                found[:] = [f for f in found if not (long_start <= f.start and f.end <= long_end)]
+            if not any(f.start == long_start and f.end == long_end for f in here):
+                found[first:] = [f for f in here if not (long_start <= f.start and f.end <= long_end)]
                 add(long_start, long_end, kind, "name")
             defined[short] = kind
 

@@ -89,10 +89,10 @@ def _token_pair(x: str, y: str) -> tuple[str, str, int]:
     rx, ry = roman_token(x), roman_token(y)
     if rx == ry:
         return "rule", letter_diff(x, y), 0
-    if x[0] != y[0] and rx[0] != ry[0]:
-        return "distinct", f'"{x}" and "{y}" start differently', 0
     limit = _max_edits(min(len(x), len(y)))
     d = min(Levenshtein.distance(x, y, score_cutoff=limit + 1), Levenshtein.distance(rx, ry, score_cutoff=limit + 1))
+    if x[0] != y[0] and rx[0] != ry[0] and (d > 1 or min(len(x), len(y)) < 6):
+        return "distinct", f'"{x}" and "{y}" start differently', 0
     if d <= limit:
         return "edit", letter_diff(x, y), d
     return "distinct", f'"{x}" and "{y}" are different words', 0
@@ -133,6 +133,8 @@ def compare_names(a: str, b: str, registry: Registry | None = None) -> NameDecis
             return NameDecision("same", "none", why, 1.0)
         return NameDecision("variant", kind, why, 0.95)
     if joined_key(a) == joined_key(b):
+        if name_key(a.replace("-", "")) == name_key(b.replace("-", "")):
+            return NameDecision("variant", "hyphenation", f'hyphenation differs: "{a}" / "{b}"', 0.9)
         return NameDecision("variant", "spacing", f'word spacing differs: "{a}" / "{b}"', 0.9)
     ta, tb = ka.split(), kb.split()
     if len(ta) != len(tb):

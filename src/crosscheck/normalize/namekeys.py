@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import cache
+from functools import cache, lru_cache
 
 from crosscheck.rules import load_yaml
 
@@ -28,6 +28,7 @@ def strip_diacritics(text: str) -> str:
     return stripped.replace("ø", "o").replace("Ø", "O").replace("đ", "d").replace("Đ", "D").replace("ł", "l")
 
 
+@lru_cache(maxsize=1 << 16)
 def name_key(text: str) -> str:
     """NFKC, casefold, no diacritics, hyphens/apostrophes/dots as spaces, spaces collapsed."""
     value = unicodedata.normalize("NFKC", text).casefold()
