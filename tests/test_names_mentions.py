@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from test_names_fixtures import make_source, seed_source
-
 from crosscheck.extract.mentions import find_mentions
 from crosscheck.records import Mention
+from test_names_fixtures import make_source, seed_source
 
 
 def names(text: str, **kw: object) -> list[Mention]:
