@@ -183,6 +183,11 @@ def validate_user_data(data: Any, root: yaml.Node | None, path: Path) -> None:
     if errors:
         err = jsonschema.exceptions.best_match(errors)
         where = list(err.absolute_path)
+        if err.validator == "additionalProperties" and isinstance(err.instance, dict):
+            allowed = set(err.schema.get("properties", {}))
+            extra = sorted(k for k in err.instance if k not in allowed)
+            if extra:
+                where.append(extra[0])
         raise InputError(str(path), err.message, line=_node_line(root, where), field=_field(where) or None)
     seen_ids: dict[str, int] = {}
     seen_names: dict[str, tuple[str, int]] = {}
