@@ -63,22 +63,27 @@ def test_count_across_the_bound_is_exactly_one_conflict() -> None:
     assert len(flags) == 1
     f = flags[0]
     assert (f.kind, f.severity, f.slot) == ("count_conflict", "warning", SLOT)
-    assert sorted(e.value for e in f.evidence) == ["150", "200-"]
+    assert sorted(e.value for e in f.evidence) == ["150", "≥200"]
     assert "as many as over two hundreds" in f.summary and "150" in f.summary
 
 
 def test_about_widens_and_exact_counts_are_errors() -> None:
-    a = _from("The Association involves about 30 officials.", "a", "s1", event=None)
-    assert count_conflicts([a, _from("It has 32 officials.", "b", "s2", event=None)]) == []
-    flags = count_conflicts([a, _from("It has 40 officials.", "b", "s2", event=None)])
+    a = _from("The Association involves about 30 officials.", "a", "s1")
+    assert count_conflicts([a, _from("It has 32 officials.", "b", "s2")]) == []
+    flags = count_conflicts([a, _from("It has 40 officials.", "b", "s2")])
     assert [f.severity for f in flags] == ["warning"]
-    exact = count_conflicts(
-        [
-            _from("A 2,069-km border.", "x", "s1", event=None),
-            _from("A 2,130-km border.", "y", "s2", event=None),
-        ]
-    )
+    exact = count_conflicts([_from("A 2,069-km border.", "x", "s1"), _from("A 2,130-km border.", "y", "s2")])
     assert [f.severity for f in exact] == ["error"]
+
+
+def test_bare_noun_slots_are_info_and_participants_separate_slots() -> None:
+    a = _from("The Association involves about 30 officials.", "a", "s1", event=None)
+    b = _from("It has 40 officials.", "b", "s2", event=None)
+    assert [f.severity for f in count_conflicts([a, b])] == ["info"]
+    a2, b2 = replace(a, participants=["dprk", "laos"]), replace(b, participants=["laos", "dprk"])
+    flags = count_conflicts([a2, b2])
+    assert [(f.severity, f.slot) for f in flags] == [("warning", "count:officials:dprk+laos")]
+    assert count_conflicts([a2, replace(b, participants=["vietnam", "laos"])]) == []
 
 
 def test_same_source_units_and_slots_are_respected() -> None:

@@ -191,3 +191,11 @@ def test_same_day_same_body_is_error_and_members_do_not_conflict() -> None:
 def test_unparseable_time_is_never_compared() -> None:
     claims = [_role("a", "s1", "chairman", "cc", "PUB"), _role("b", "s2", "general secretary", "cc", "1992")]
     assert role_conflicts(claims) == []
+
+
+def test_translation_variants_of_one_post_are_silent() -> None:
+    sac = "state affairs commission of dprk"
+    claims = [_role("a", "s1", "chairman", sac, "2021"), _role("b", "s2", "president", sac, "2021")]
+    assert role_conflicts(claims) == []
+    hog = [_role("a", "s1", "premier", "laos", "1990"), _role("b", "s2", "prime minister", "laos", "1990")]
+    assert role_conflicts(hog) == []

@@ -187,6 +187,12 @@ def test_made_up_sentences(
     assert _by_person(sentence, roles) == expected
 
 
+def test_apposition_does_not_take_the_next_persons_title() -> None:
+    s = "Kim Jong Un, Premier Pak Pong Ju and Choe Ryong Hae, first vice-chairman of the Commission, met."
+    roles = find_titles(s, 0, len(s), [(0, 11)])  # the caller missed the other names
+    assert roles == []
+
+
 def test_former_is_kept_as_qualifier() -> None:
     s = "Ali Bongo, the former President of Gabon, spoke."
     roles = find_titles(s, 0, len(s), [(0, 9)])

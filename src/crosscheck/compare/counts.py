@@ -8,7 +8,9 @@ different sources and the same unit are compared.
 
 Severity: ``error`` when both counts are exact; ``warning`` when a bound is
 involved; ``info`` when both claims carry times that do not overlap (a count
-may have grown between the two dates).
+may have grown between the two dates) or when the slot is known only by a
+bare noun with neither event nor participants ("officials" in two documents
+may be two different groups).
 """
 
 from __future__ import annotations
@@ -25,7 +27,17 @@ _RANK = {"error": 0, "warning": 1, "info": 2}
 
 
 def _slot(c: Claim) -> str:
-    return c.event or "count:" + re.sub(r"\s+", " ", (c.subject or "").strip().lower())
+    """The event key; else the counted thing plus the participants ("count:delegations:dprk+laos")."""
+    if c.event:
+        return c.event
+    thing = re.sub(r"\s+", " ", (c.subject or "").strip().lower())
+    who = "+".join(sorted({p.lower() for p in c.participants if p}))
+    return f"count:{thing}:{who}" if who else f"count:{thing}"
+
+
+def _weak(slot: str, members: list[Claim]) -> bool:
+    """A slot known only by a bare noun ("officials") may mix different groups across documents."""
+    return not any(c.event for c in members) and slot.count(":") < 2
 
 
 def _interval(c: Claim) -> tuple[float, float] | None:
@@ -76,9 +88,8 @@ def count_conflicts(claims: list[Claim]) -> list[Flag]:
                     involved[a.id], involved[b.id] = a, b
                     severity = min(severity, _severity(a, b), key=_RANK.__getitem__)
         if involved:
-            flags.append(
-                _flag(slot, sorted(involved.values(), key=lambda c: (c.source, c.span, c.id)), severity)
-            )
+            members = sorted(involved.values(), key=lambda c: (c.source, c.span, c.id))
+            flags.append(_flag(slot, members, "info" if _weak(slot, members) else severity))
     flags.sort(key=lambda f: (_RANK[f.severity], f.id))
     return flags
 
@@ -114,4 +125,4 @@ def _range(c: Claim) -> str:
     low, high = iv
     if low == high:
         return f"{low:g}"
-    return f"{low:g}-" if math.isinf(high) else f"{low:g}-{high:g}"
+    return f"≥{low:g}" if math.isinf(high) else f"{low:g}-{high:g}"

@@ -3,7 +3,8 @@
 Slots are (person, body): two different offices in the same body (chairman vs
 general secretary of one Central Committee) for overlapping times conflict;
 so do a head-of-state and a head-of-government title of the same country.
-Titles at different times are a career; epithets are never offices.
+Titles at different times are a career; epithets are never offices; offices
+listed as translation variants ("chairman"/"president") are one post.
 
 Severity: ``warning`` for two offices in one body (``error`` when both claims
 are tied to the same day); ``warning`` for head of state vs head of
@@ -33,6 +34,7 @@ HEAD_OF_STATE, HEAD_OF_GOVERNMENT = "head of state", "head of government"
 @dataclass(frozen=True)
 class _RoleRules:
     non_exclusive: frozenset[str]
+    variants: frozenset[frozenset[str]]  # offices that translate one post
     groups: dict[str, frozenset[str]]  # group -> offices held as head of a country
     state_bodies: dict[str, tuple[tuple[str, str], ...]]  # group -> (office, body prefix)
 
@@ -49,7 +51,12 @@ def _rules() -> _RoleRules:
             (normalize_office(str(b["office"])), place_key(str(b["body"])))
             for b in spec.get("state_bodies", [])
         )
-    return _RoleRules(frozenset(normalize_office(str(o)) for o in y.get("non_exclusive", [])), groups, bodies)
+    variants = frozenset(
+        frozenset(normalize_office(str(o)) for o in group) for group in y.get("translation_variants", [])
+    )
+    return _RoleRules(
+        frozenset(normalize_office(str(o)) for o in y.get("non_exclusive", [])), variants, groups, bodies
+    )
 
 
 def _country(name: str) -> str | None:
@@ -101,9 +108,11 @@ def _roles(claims: list[Claim]) -> dict[str, list[_Role]]:
 
 def _conflict(a: _Role, b: _Role) -> tuple[str, str] | None:
     """(slot suffix, severity) when the two titles cannot both hold, else None."""
+    r = _rules()
     if a.office == b.office or not a.time.overlaps(b.time):
         return None
-    r = _rules()
+    if any(a.office in v and b.office in v for v in r.variants):
+        return None
     if a.body and a.body == b.body:
         if a.office in r.non_exclusive or b.office in r.non_exclusive:
             return None

@@ -224,6 +224,8 @@ def _parse_chain(text: str, pos: int, limit: int) -> list[_Title]:
     out: list[_Title] = []
     t = _parse_title(text, pos, limit)
     while t is not None:
+        if not t.body_raw and re.compile(r"\s+[A-Z]").match(text, t.end, limit):
+            break  # "X, Premier Pak Pong Ju": a title before someone else's name
         out.append(t)
         nxt = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)", re.I).match(text, t.end, limit)
         if nxt is None:
