@@ -219,3 +219,13 @@ def test_date_with_time_under_the_title() -> None:
     for line in ("Friday, June 24, 2022 | 10:30 am", "June 24, 2022 10:30 GMT", "2022-06-24 at 10.30"):
         found = find_stated_date(f"Headline\n\n{line}\n\n{body}", [])
         assert found is not None and found.value.iso == "2022-06-24", line
+
+
+def test_agency_photo_credits() -> None:
+    for credit in ("REUTERS/John Smith", "AFP/Getty Images", "KCNA via REUTERS", "AP/Ahn Young-joon"):
+        text = f"Title\n\n{BODY}\nLeaders at the signing ceremony.\n{credit}\n\n{BODY}"
+        assert reasons_of(text, credit) == {"image credit"}, credit
+        assert reasons_of(text, "Leaders at the signing") == {"image caption"}
+    for line in ("Laos/Vietnam ties grow", "EU/US trade rules"):
+        text = f"Title\n\n{BODY}\n{line}\n\n{BODY}"
+        assert reasons_of(text, line) == set(), line
