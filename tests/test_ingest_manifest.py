@@ -74,3 +74,11 @@ def test_bad_manifest(tmp_path: Path, manifest: str, line: int, field: str) -> N
         load_sources(folder(tmp_path, manifest))
     assert err.value.path.endswith("sources.csv")
     assert (err.value.line, err.value.field) == (line, field)
+
+
+def test_manifest_date_disagreeing_with_the_text_is_warned(tmp_path: Path) -> None:
+    a, _ = load_sources(folder(tmp_path, "file,published\na.txt,2023-03-01\n"))
+    assert (a.published, a.published_basis) == ("2023-03-01", "metadata")
+    assert len(a.warnings) == 1 and "2024-03-01" in a.warnings[0] and "disagrees" in a.warnings[0]
+    a, _ = load_sources(folder(tmp_path, "file,published\na.txt,2024-03\n"))
+    assert a.published == "2024-03" and a.warnings == []  # same month: no disagreement

@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
+from crosscheck.calendar import parse_iso
 from crosscheck.errors import InputError
 from crosscheck.ingest.decode import read_text
 from crosscheck.ingest.frontmatter import read_front_matter
@@ -69,10 +70,17 @@ def load_source(path: Path, meta: SourceMeta | None = None) -> Source:
         warnings=warnings,
     )
     source.title = given.title or headline(text, furniture.set_aside)
+    stated = find_stated_date(text, furniture.set_aside)
     if given.published:
         source.published, source.published_basis = given.published, "metadata"
         source.published_evidence = given.published_evidence
-    elif stated := find_stated_date(text, furniture.set_aside):
+        given_value = parse_iso(given.published)
+        if stated and given_value and not given_value.overlaps(stated.value):
+            source.warnings.append(
+                f"{path.name}: publication date {given.published} ({given.published_evidence}) disagrees with "
+                f"the text, which states {stated.value.iso} ({stated.evidence!r}); the metadata is used"
+            )
+    elif stated:
         source.published, source.published_basis = stated.value.iso, "stated"
         source.published_evidence = stated.evidence
     if not source.sentences:

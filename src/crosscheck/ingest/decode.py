@@ -36,7 +36,10 @@ def decode_bytes(data: bytes, path: str | Path) -> Decoded:
                 raise InputError(str(path), f"not valid {codec} at byte {exc.start}") from exc
     nul = data.find(b"\x00")
     if nul >= 0:
-        raise InputError(str(path), f"binary content (NUL byte at byte {nul}), not a text document")
+        raise InputError(
+            str(path),
+            f"binary content, or UTF-16 without a byte-order mark (NUL byte at byte {nul}); not a text document",
+        )
     if data.startswith(codecs.BOM_UTF8):
         data = data[len(codecs.BOM_UTF8) :]
     try:
