@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from functools import cache
 
 from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
@@ -23,6 +24,7 @@ from crosscheck.normalize.namecompare import NameDecision, compare_names
 from crosscheck.normalize.namekeys import name_key, roman_token, slug, spelling
 from crosscheck.normalize.registry import Registry, RegistryEntry, load_registry
 from crosscheck.records import Entity, Mention, NameVariant
+from crosscheck.rules import load_yaml
 
 __all__ = [
     "Resolution",
@@ -92,8 +94,6 @@ class _Clusters:
             return False
         for i in ma:
             for j in mb:
-                if (i, j) == (a, b) or (j, i) == (a, b):
-                    continue
                 ni, nj = self.nodes[i], self.nodes[j]
                 d = compare_names(ni.form, nj.form)
                 if d.outcome == "distinct":
@@ -270,6 +270,13 @@ def _clean_name(text: str) -> str:
     return name
 
 
+@cache
+def _common_tokens() -> frozenset[str]:
+    """Name tokens shared by very many people (rules/names.yaml common_name_tokens)."""
+    data = load_yaml("names.yaml") or {}
+    return frozenset(name_key(str(t)) for t in data.get("common_name_tokens", []) or [])
+
+
 def _context(mentions: list[Mention], registry: Registry) -> dict[str, set[str]]:
     """Per source: the keys (or registry ids) of everything it names: evidence that two names co-refer."""
     ctx: dict[str, set[str]] = defaultdict(set)
@@ -358,6 +365,7 @@ def resolve_entities(mentions: list[Mention], registry: Registry | None = None) 
     node_ctx = {n.idx: set().union(*(ctx[s] for s in n.sources)) - {n.key, n.anchor} for n in nodes}
     df = Counter(tok for n in nodes for tok in set(n.key.split()))
     common = max(3, len(nodes) // 50)
+    prior = _common_tokens()
     edges: list[tuple[float, int, str, int, int, NameDecision]] = []
     decisions: dict[tuple[str, str], NameDecision] = {}
     for a, b in sorted(_candidates(nodes)):
@@ -369,7 +377,7 @@ def resolve_entities(mentions: list[Mention], registry: Registry | None = None) 
             continue
         if d.score < STRONG:
             shared = set(na.key.split()) & set(nb.key.split())
-            rare = any(df[t] < common and len(t) > 2 for t in shared)
+            rare = any(df[t] < common and len(t) > 3 and t not in prior for t in shared)
             if not rare and not (node_ctx[a] & node_ctx[b]):
                 continue
         decisions[(na.form, nb.form)] = d
