@@ -101,6 +101,7 @@ def test_made_up_counts(
         "Copyright © 1999 Vientiane Times.",
         "He visited in 1970 and 1977 respectively and one day in October.",
         "It marks the 46th anniversary and his fourth visit.",
+        "He lives at 45 Main Street near Resolution 2397 Committee offices.",
     ],
 )
 def test_not_counts(sentence: str) -> None:

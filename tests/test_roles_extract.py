@@ -228,3 +228,41 @@ def test_no_titles_from_furniture_or_plain_text() -> None:
     assert find_as_titles(text, start, end) == []
     s = "He said it was right, as required by the new era, as ever."
     assert find_as_titles(s, 0, len(s)) == []
+
+
+def test_title_with_body_before_the_name() -> None:
+    s = "Speaker of the National Assembly Vuong Dinh Hue said that deputies voted."
+    roles = find_titles(s, 0, len(s), _persons(s, 0, len(s), ["Vuong Dinh Hue"]))
+    assert [(r.office, r.body, r.text) for r in roles] == [
+        ("speaker", "national assembly", "Speaker of the National Assembly")
+    ]
+
+
+def test_comma_list_of_titles_and_body_stops_at_comma() -> None:
+    s = (
+        "Xi Jinping, general secretary of the CPC Central Committee, Chinese president and chairman of "
+        "the Central Military Commission, met Emmanuel Macron, President of France, in Beijing."
+    )
+    roles = find_titles(s, 0, len(s), _persons(s, 0, len(s), ["Xi Jinping", "Emmanuel Macron"]))
+    assert _by_person(s, roles) == {
+        "Xi Jinping": [
+            ("general secretary", "cpc central committee", False),
+            ("president", "china", False),
+            ("chairman", "central military commission", False),
+        ],
+        "Emmanuel Macron": [("president", "france", False)],
+    }
+
+
+def test_as_title_after_a_name_belongs_to_that_name() -> None:
+    s = "The plenum elected Sonexay Siphandone as Prime Minister of Laos and Thongloun Sisoulith as President."
+    persons = _persons(s, 0, len(s), ["Sonexay Siphandone", "Thongloun Sisoulith"])
+    roles = find_as_titles(s, 0, len(s), persons=persons)
+    got = [
+        (s[r.person_span[0] : r.person_span[1]] if r.person_span else None, r.office, r.body) for r in roles
+    ]
+    assert got == [("Sonexay Siphandone", "prime minister", "laos"), ("Thongloun Sisoulith", "president", "")]
+    s2 = "As Minister of Foreign Affairs, Saleumxay Kommasith signed agreements."
+    assert [(r.person_span, r.office, r.body) for r in find_as_titles(s2, 0, len(s2))] == [
+        (None, "minister", "foreign affairs")
+    ]

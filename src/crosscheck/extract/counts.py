@@ -259,6 +259,8 @@ def find_counts(text: str, start: int, end: int) -> list[CountExpr]:
             thing = _thing_before(text, start, n.start)
         if thing is None:
             continue
+        if text[thing[1][0]].isupper() and not unit:
+            continue  # "45 Main Street", "Resolution 2397 Committee": a name, not a counted thing
         head = thing[0].split()[0]
         if head in r.time_units or head in r.clock:
             continue

@@ -141,35 +141,34 @@ class _Title:
     demonym: str | None = None
 
 
+_BODY_WORD = re.compile(r"\s*([^\s,;:()\"“”]+)")
+
+
 def _body_end(text: str, pos: int, limit: int) -> int:
-    """End of a body name starting at ``pos``: capitalised words, acronyms, "of"/"the", body words."""
+    """End of a body name starting at ``pos``: capitalised words, acronyms, "of"/"the", body words.
+
+    Stops at punctuation, at "and" (coordination) and at the first other lowercase word.
+    """
     lex = _lexicon()
-    end = pos
     last_good = pos
-    for m in re.finditer(r"\s*([^\s,;:()\"“”]+)", text[pos:limit]):
+    m = _BODY_WORD.match(text, pos, limit)
+    while m is not None:
         word = m.group(1)
         bare = word.rstrip(".").replace("’", "'")
         low = bare.lower()
         if low == "and":
             break
         stem = re.sub(r"'s$", "", low)
-        if low in _CONNECTORS:
-            end = pos + m.end()
-            continue
-        if (
-            bare[:1].isupper()
-            or bare[:1].isdigit()
-            or stem in lex.body_vocab
-            or stem.split("-")[0] in lex.body_vocab
-        ):
-            end = pos + m.end()
-            last_good = end
+        if low not in _CONNECTORS:
+            body_word = stem in lex.body_vocab or stem.split("-")[0] in lex.body_vocab
+            if not (bare[:1].isupper() or bare[:1].isdigit() or body_word):
+                break
+            last_good = m.end()
             if word.endswith(".") and not re.fullmatch(r"(?:[A-Z]\.)+", word):
                 last_good -= 1
                 break
-            continue
-        break
-    return last_good if last_good > pos else pos
+        m = _BODY_WORD.match(text, m.end(), limit)
+    return last_good
 
 
 def _parse_title(text: str, pos: int, limit: int) -> _Title | None:
@@ -262,7 +261,9 @@ def _before(text: str, start: int, ps: int) -> tuple[list[_Title], list[str], in
             if not left[m.end() :].strip() and at_word and (best is None or m.start() < best[0]):
                 best = (m.start(), "h")
         for m in re.finditer(rf"\b(?:{lex.office_re.pattern})\b", left, re.I):
-            if left[m.end() :].strip() == "" and (best is None or m.start() < best[0]):
+            whole = _parse_title(text, start + m.start(), cut)
+            ends_at_name = whole is not None and not text[whole.end : cut].strip()
+            if ends_at_name and (best is None or m.start() < best[0]):
                 best = (m.start(), "o")
         if best is None:
             break
@@ -344,18 +345,32 @@ def find_titles(
 
 
 def find_as_titles(
-    text: str, start: int, end: int, canon: Callable[[str], str] = default_canon
+    text: str,
+    start: int,
+    end: int,
+    canon: Callable[[str], str] = default_canon,
+    persons: list[Span] | None = None,
 ) -> list[RoleExpr]:
     """Titles in "as <title>" phrases ("paid a visit ... as Chairman of X and President of Laos").
 
-    The holder is the clause's subject, which the caller knows: ``person_span`` is None.
+    When a given person span ends right before "as" ("elected X as Prime
+    Minister") the titles are that person's; otherwise the holder is the
+    clause's subject, which the caller knows, and ``person_span`` is None.
     """
     out: list[RoleExpr] = []
     for m in re.finditer(r"\bas\s+", text[start:end], re.I):
         pos = start + m.end()
         if out and pos < out[-1].span[1]:
             continue
-        out += [_make(text, t, None, canon) for t in _parse_chain(text, pos, end)]
+        holder = next(
+            (
+                p
+                for p in persons or []
+                if p[1] <= start + m.start() and not text[p[1] : start + m.start()].strip()
+            ),
+            None,
+        )
+        out += [_make(text, t, holder, canon) for t in _parse_chain(text, pos, end)]
     return out
 
 
