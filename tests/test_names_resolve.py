@@ -10,12 +10,12 @@ from typing import Any
 
 import pytest
 import yaml
-from test_names_fixtures import make_source, seed_sources
 
 from crosscheck.compare.names import name_variant_flags
 from crosscheck.extract.mentions import find_mentions
 from crosscheck.normalize.entities import Resolution, load_registry, resolve_entities
 from crosscheck.records import Flag, Mention, Source
+from test_names_fixtures import make_source, seed_sources
 
 GOLD = yaml.safe_load((Path(__file__).parent / "gold" / "seeds.yaml").read_text(encoding="utf-8"))
 NAME_KINDS = {"name_variant"}
