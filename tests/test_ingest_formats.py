@@ -239,3 +239,25 @@ def test_hidden_html_elements_give_no_text(tmp_path: Path) -> None:
     )
     src = load_source(write(tmp_path, "h.html", page))
     assert src.text == "Title\n\nSeen text.\n\nAfter."
+
+
+def test_page_header_holding_the_h1_is_not_furniture(tmp_path: Path) -> None:
+    page = (
+        "<html><body><header><nav>Home News</nav><time datetime='2026-03-06'>Today</time></header>"
+        "<header><h1>Kim visits Laos</h1><time datetime='2021-05-04'>May 4, 2021</time></header>"
+        "<div><p>Kim Jong Un arrived in Vientiane.</p></div></body></html>"
+    )
+    src = load_source(write(tmp_path, "hdr.html", page))
+    assert src.title == "Kim visits Laos"
+    assert (src.published, src.published_basis) == ("2021-05-04", "metadata")
+    sentences = [src.sentence_text(s) for s in src.sentences]
+    assert sentences[0] == "Kim visits Laos" and "Home News" not in " ".join(sentences)
+    assert "Today" not in " ".join(sentences)
+
+
+def test_site_header_date_without_h1_is_not_the_publication_date(tmp_path: Path) -> None:
+    page = (
+        "<html><body><header><time datetime='2026-03-06'>Friday</time> Example Times</header>"
+        "<div><p>Kim Jong Un arrived in Vientiane.</p></div></body></html>"
+    )
+    assert load_source(write(tmp_path, "nodate.html", page)).published is None

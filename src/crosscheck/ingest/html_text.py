@@ -1,9 +1,10 @@
 """HTML to article text with the stdlib parser: blocks become paragraphs, furniture elements are recorded.
 
-Scripts, styles, the head and hidden elements give no text.  ``<nav>``, ``<footer>``,
-``<aside>``, a ``<header>`` outside the article, and elements whose class or id
-has a furniture token (rules/furniture.yaml ``html``) stay in the text but are
-returned as SetAside spans.  Head metadata (title, og:*, JSON-LD, meta dates,
+Scripts, styles, the head and hidden elements give no text.  ``<nav>``,
+``<footer>``, ``<aside>``, a ``<header>`` outside the article (unless it holds
+the ``<h1>``), and elements whose class or id has a furniture token
+(rules/furniture.yaml ``html``) stay in the text but are returned as SetAside
+spans.  Head metadata (title, og:*, JSON-LD, meta dates,
 ``<time>`` near the ``<h1>``) is returned as a SourceMeta.
 """
 
@@ -19,6 +20,7 @@ from crosscheck.calendar import parse_iso
 from crosscheck.errors import InputError
 from crosscheck.ingest.meta import SourceMeta
 from crosscheck.ingest.rulecache import rule_error, rules_cached
+from crosscheck.ingest.spans import Coverage
 from crosscheck.records import SetAside
 from crosscheck.rules import load_yaml
 
@@ -76,6 +78,7 @@ class _Open:
     furniture: tuple[str, str] | None  # (reason, rule) when this element starts a furniture span
     start: int
     skip: bool = False  # gives no text (script, style, head, hidden elements)
+    page_header: bool = False  # a <header> outside the article: furniture unless it holds the <h1>
 
 
 @rules_cached("furniture.yaml", "datelines.yaml")
@@ -150,7 +153,7 @@ class _Builder(HTMLParser):
         self.script_type = ""
         self.script_parts: list[str] = []
         self.h1: tuple[int, int] | None = None
-        self.times: list[tuple[int, str, bool]] = []  # (offset, datetime, inside furniture)
+        self.times: list[tuple[int, str]] = []  # (offset, datetime attribute)
 
     # ---- output
     def _emit(self, data: str) -> None:
@@ -183,7 +186,7 @@ class _Builder(HTMLParser):
 
     # ---- furniture
     def _furniture_reason(self, tag: str, attrs: dict[str, str]) -> tuple[str, str] | None:
-        if tag in self.tags and (tag != "header" or self.context == 0):
+        if tag in self.tags and tag != "header":
             return self.tags[tag], f"html-{tag}"
         role = attrs.get("role", "").lower()
         if role in self.roles:
@@ -232,15 +235,16 @@ class _Builder(HTMLParser):
             self.stack.append(_Open(tag, None, self.pos, skip=True))
             return
         if tag == "time" and attrs.get("datetime"):
-            self.times.append((self._next_pos(), attrs["datetime"], self.in_furniture > 0))
-        furniture = None if self.in_furniture else self._furniture_reason(tag, attrs)
+            self.times.append((self._next_pos(), attrs["datetime"]))
+        page_header = tag == "header" and self.context == 0 and not self.in_furniture
+        furniture = None if self.in_furniture or page_header else self._furniture_reason(tag, attrs)
         if tag in ("article", "main"):
             self.context += 1
         if tag in _BLOCK:
             self._break(2)
         elif tag in _CELL:
             self._emit(" ")
-        self.stack.append(_Open(tag, furniture, self._next_pos()))
+        self.stack.append(_Open(tag, furniture, self._next_pos(), page_header=page_header))
         if furniture:
             self.in_furniture += 1
         if tag == "h1" and self.h1 is None:
@@ -276,6 +280,10 @@ class _Builder(HTMLParser):
         if o.furniture:
             self.in_furniture -= 1
             self.spans.append(SetAside(o.start, self.pos, o.furniture[0], o.furniture[1]))
+        if o.page_header and not (self.h1 is not None and o.start <= self.h1[0] < self.pos):
+            self.spans.append(
+                SetAside(o.start, self.pos, self.tags.get("header", "page header"), "html-header")
+            )
         if o.tag in _BLOCK:
             self._break(2)
 
@@ -343,8 +351,13 @@ def html_to_text(markup: str, path: str) -> HtmlDoc:
         if name in b.meta:
             candidates.append((b.meta[name], f"<meta {name}>"))
     anchor = b.h1[1] if b.h1 and b.h1[1] >= 0 else 0
-    for offset, value, in_furniture in b.times:
-        if not in_furniture and (b.h1 is None or offset >= b.h1[0]) and offset - anchor <= near:
+    in_spans = Coverage(spans)
+    for offset, value in b.times:
+        if (
+            not in_spans.overlaps(offset, offset + 1)
+            and (b.h1 is None or offset >= b.h1[0])
+            and offset - anchor <= near
+        ):
             candidates.append((value, "<time datetime> near the title"))
             break
     for value, where in candidates:
