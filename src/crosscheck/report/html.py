@@ -141,10 +141,10 @@ def _flag_rows(flag: Flag, claims: dict[str, Claim], sources: dict[str, Source])
         f'<td><button type="button" class="toggle" aria-expanded="true" title="show or hide the evidence">'
         f'<span aria-hidden="true">▸</span></button></td>'
         f"<td>{_badge(flag.severity)}</td>"
-        f'<td title="{esc(kind_description(flag.kind))}">{esc(flag.kind)}</td>'
+        f'<td class="nowrap" title="{esc(kind_description(flag.kind))}">{esc(flag.kind)}</td>'
         f'<td class="summary"><strong>{esc(flag.summary)}</strong><br><code>{esc(flag.id)}</code> '
         f'<span class="subject">{esc(flag.subject)}</span></td>'
-        f"<td>{esc(', '.join(cited))}</td>"
+        f'<td class="id">{esc(", ".join(cited))}</td>'
         f"<td>{_status(flag.status, flag.new)}</td>"
         "</tr>"
         f'<tr class="evidence-row" data-for="{esc(flag.id)}"><td></td><td colspan="5">'
@@ -171,9 +171,9 @@ def _flags_section(result: RunResult) -> str:
     rows = "".join(_flag_rows(f, claims, sources) for f in flags)
     return (
         f'<section id="flags"><h2>Flags <span class="n">{len(flags)}</span></h2>{filters}'
-        '<table id="flag-table" class="data flags"><thead><tr><th></th><th>Severity</th><th>Kind</th>'
+        '<div class="table-scroll"><table id="flag-table" class="data flags"><thead><tr><th></th><th>Severity</th><th>Kind</th>'
         "<th>Summary</th><th>Sources</th><th>Status</th></tr></thead>"
-        f"<tbody>{rows}</tbody></table></section>"
+        f"<tbody>{rows}</tbody></table></div></section>"
     )
 
 
@@ -229,10 +229,12 @@ def _claim_row(c: Claim) -> str:
     search = " ".join([c.id, c.source, c.kind, c.subject, value, c.quote, c.raw]).casefold()
     return (
         f'<tr data-source="{esc(c.source)}" data-kind="{esc(c.kind)}" data-search="{esc(search)}">'
-        f'<td><a href="#source-{esc(c.source)}">{esc(c.source)}</a></td><td>{esc(c.kind)}</td>'
-        f"<td>{esc(c.subject)}</td><td><code>{esc(value)}</code></td><td>{esc(c.precision or '')}</td>"
+        f'<td class="id"><a href="#source-{esc(c.source)}">{esc(c.source)}</a></td>'
+        f'<td class="nowrap">{esc(c.kind)}</td><td>{esc(c.subject)}</td>'
+        f'<td class="id"><code>{esc(value)}</code></td><td class="nowrap">{esc(c.precision or "")}</td>'
         f'<td class="quote" title="{esc(c.derivation)}">{highlight(c.quote, [c.raw])}</td>'
-        f'<td data-sort-value="{c.span[0]:09d}">{c.span[0]}–{c.span[1]}</td><td><code>{esc(c.id)}</code></td></tr>'
+        f'<td class="nowrap" data-sort-value="{c.span[0]:09d}">{c.span[0]}–{c.span[1]}</td>'
+        f'<td class="id"><code>{esc(c.id)}</code></td></tr>'
     )
 
 
@@ -251,7 +253,8 @@ def _claims_section(result: RunResult) -> str:
     rows = "".join(_claim_row(c) for c in claims)
     return (
         f'<section id="claims"><h2>Claims <span class="n">{len(claims)}</span></h2>{filters}'
-        f'<table id="claim-table" class="data claims"><thead><tr>{thead}</tr></thead><tbody>{rows}</tbody></table>'
+        f'<div class="table-scroll"><table id="claim-table" class="data claims"><thead><tr>{thead}</tr></thead>'
+        f"<tbody>{rows}</tbody></table></div>"
         "</section>"
     )
 
