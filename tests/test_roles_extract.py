@@ -266,3 +266,14 @@ def test_as_title_after_a_name_belongs_to_that_name() -> None:
     assert [(r.person_span, r.office, r.body) for r in find_as_titles(s2, 0, len(s2))] == [
         (None, "minister", "foreign affairs")
     ]
+
+
+def test_copula_titles_need_a_name_before_the_verb() -> None:
+    s = "In 2016 Thongloun Sisoulith was Prime Minister, and the aim was peace."
+    persons = _persons(s, 0, len(s), ["Thongloun Sisoulith"])
+    assert [(r.person_span, r.office) for r in find_as_titles(s, 0, len(s), persons=persons)] == [
+        (persons[0], "prime minister")
+    ]
+    assert find_as_titles(s, 0, len(s)) == []
+    s2 = "His goal was president of the club."
+    assert find_as_titles(s2, 0, len(s2), persons=[]) == []

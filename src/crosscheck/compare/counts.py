@@ -8,9 +8,9 @@ different sources and the same unit are compared.
 
 Severity: ``error`` when both counts are exact; ``warning`` when a bound is
 involved; ``info`` when both claims carry times that do not overlap (a count
-may have grown between the two dates) or when the slot is known only by a
-bare noun with neither event nor participants ("officials" in two documents
-may be two different groups).
+may have grown between the two dates).  A slot known only by a bare noun,
+with neither event nor participants, is never ``error`` ("officials" in two
+documents may be two different groups).
 """
 
 from __future__ import annotations
@@ -89,7 +89,9 @@ def count_conflicts(claims: list[Claim]) -> list[Flag]:
                     severity = min(severity, _severity(a, b), key=_RANK.__getitem__)
         if involved:
             members = sorted(involved.values(), key=lambda c: (c.source, c.span, c.id))
-            flags.append(_flag(slot, members, "info" if _weak(slot, members) else severity))
+            if _weak(slot, members) and severity == "error":
+                severity = "warning"
+            flags.append(_flag(slot, members, severity))
     flags.sort(key=lambda f: (_RANK[f.severity], f.id))
     return flags
 

@@ -344,6 +344,12 @@ def find_titles(
     return out
 
 
+@cache
+def _title_verb_re() -> re.Pattern[str]:
+    verbs = [str(v) for v in (load_yaml("titles.yaml") or {}).get("title_verbs", [])]
+    return re.compile(rf"\b(?:(?P<as>as)|{_alternation(verbs)})\s+(?:the\s+|a\s+|an\s+)?", re.I)
+
+
 def find_as_titles(
     text: str,
     start: int,
@@ -356,21 +362,19 @@ def find_as_titles(
     When a given person span ends right before "as" ("elected X as Prime
     Minister") the titles are that person's; otherwise the holder is the
     clause's subject, which the caller knows, and ``person_span`` is None.
+    Copulas ("X was Prime Minister", "X became President", rules/titles.yaml
+    ``title_verbs``) count only with a person right before the verb.
     """
     out: list[RoleExpr] = []
-    for m in re.finditer(r"\bas\s+", text[start:end], re.I):
-        pos = start + m.end()
-        if out and pos < out[-1].span[1]:
+    for m in _title_verb_re().finditer(text, start, end):
+        if out and m.end() < out[-1].span[1]:
             continue
         holder = next(
-            (
-                p
-                for p in persons or []
-                if p[1] <= start + m.start() and not text[p[1] : start + m.start()].strip()
-            ),
-            None,
+            (p for p in persons or [] if p[1] <= m.start() and not text[p[1] : m.start()].strip()), None
         )
-        out += [_make(text, t, holder, canon) for t in _parse_chain(text, pos, end)]
+        if holder is None and not m.group("as"):
+            continue
+        out += [_make(text, t, holder, canon) for t in _parse_chain(text, m.end(), end)]
     return out
 
 
