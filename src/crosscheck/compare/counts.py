@@ -98,9 +98,9 @@ def count_conflicts(claims: list[Claim]) -> list[Flag]:
 
 def _flag(slot: str, members: list[Claim], severity: str) -> Flag:
     thing = members[0].subject or slot
-    unit = f" ({members[0].object})" if members[0].object else ""
+    what = f"{thing} ({members[0].object})" if members[0].object else f"number of {thing}"
     sides = " vs ".join(f'"{_show(c)}" ({c.source})' for c in members)
-    summary = f"number of {thing}{unit}: {sides} cannot all be true"
+    summary = f"{what}: {sides} cannot all be true"
     evidence = [
         Evidence(
             c.source, _range(c), c.quote, c.span, c.id, c.derivation or f"{c.bounds or 'exactly'} {c.value}"

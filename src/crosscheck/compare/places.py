@@ -63,9 +63,8 @@ def _flag(event: str, members: list[Claim]) -> Flag:
     multi = _event_type(members[0]) in gazetteer().multi_place_events
     severity = "info" if multi else "warning"
     sides = " vs ".join(f'"{c.value}" ({c.source})' for c in members)
-    summary = f"{members[0].subject or event} took place in {sides}"
-    if multi:
-        summary += " (may span several cities)"
+    summary = f"{members[0].subject or event}: placed in {sides}"
+    summary += " (may span several cities)" if multi else " (one event, two cities)"
     slot = f"place:{event}"
     values = [city_key(str(c.value)) for c in members]
     evidence = [Evidence(c.source, str(c.value), c.quote, c.span, c.id, c.derivation) for c in members]
