@@ -67,7 +67,7 @@ MUTATIONS = [
     M("001-fourth-to-second", S001, "his fourth visit", "his second visit", ORD, also=S000),
     M("000-extra-visit", S000, "in 1970 and 1977 respectively", "in 1970, 1975 and 1977 respectively", ORD, also=S001),
     M("000-fewer-visits", S000, "in 1970 and 1977 respectively", "in 1977", ORD, also=S001),
-    M("001-first-visit-second", S001, "on his first visit to the DPRK", "on his second visit to the DPRK", ORD),
+    M("004-relations-1961", S004, "September 5, 1962", "September 5, 1961", INT),
     # relative expressions
     M("001-57-to-58-years", S001, "57 years ago", "58 years ago", DATE, INT),
     M("001-57-to-55-years", S001, "57 years ago", "55 years ago", DATE, INT),
@@ -78,8 +78,8 @@ MUTATIONS = [
     # publication dates (datelines)
     M("000-dateline-2021", S000, "(DPRK MFA - June 24, 2020)", "(DPRK MFA - June 24, 2021)", DATE, also=S001),
     M("003-dateline-2025", S003, "\nMarch 1, 2024\n", "\nMarch 1, 2025\n", INT),
-    M("004-dateline-2023", S004, "(Latest Update April 8, 2022)", "(Latest Update April 8, 2023)", INT),
-    M("004-dateline-2021", S004, "(Latest Update April 8, 2022)", "(Latest Update April 8, 2021)", INT),
+    M("004-observed-year-2023", S004, "Friendship Year 2022", "Friendship Year 2023", INT),
+    M("004-observed-year-2021", S004, "Friendship Year 2022", "Friendship Year 2021", INT),
 ]
 
 

@@ -122,7 +122,12 @@ def _countries_raw(view: SentenceView, trig: Trigger, disc: Discourse) -> list[s
     if len(hyph) >= 2:
         return hyph[:2]
     inside = _distinct([m.text for m in view.mentions if m.kind == "country"])
-    return inside if len(inside) == 2 else []
+    if len(inside) == 2:
+        return inside
+    # "the two nations ... they established diplomatic ties": the pair the text is about
+    if not inside and (two_countries_phrase(s_text) or re.search(r"\b(?:they|both)\b", s_text[:rel], re.I)):
+        return disc.two_countries([m for m in view.mentions if m.start < trig.start])
+    return []
 
 
 def _participants(ev: EventMention, view: SentenceView, disc: Discourse) -> None:
@@ -147,8 +152,9 @@ def _participants(ev: EventMention, view: SentenceView, disc: Discourse) -> None
             ev.qualifier = "+".join(sorted({w for w in words if w not in stop and w not in cnames})) or None
         return
     if kind in ("person", "organisation", "sender"):
-        after = [m for m in view.mentions if m.start >= t.end and m.start - t.end < 12
-                 and re.match(r"\s*(?:of\s+(?:the\s+)?)?$", view.text[t.end - sent.start : m.start - sent.start])
+        after = [m for m in view.mentions if m.start >= t.end and m.start - t.end < 45
+                 and re.match(r"\s*(?:of\s+)?(?:the\s+)?(?:[A-Z][\w.’'-]*\s+){0,3}$",
+                              view.text[t.end - sent.start : m.start - sent.start])
                  and not re.match(r"['’]s\b", view.text[m.end - sent.start : m.end - sent.start + 3])]
         want = ("person",) if kind in ("person", "sender") else ("org", "country")
         after = [m for m in after if m.kind in want]
