@@ -199,3 +199,21 @@ def test_translation_variants_of_one_post_are_silent() -> None:
     assert role_conflicts(claims) == []
     hog = [_role("a", "s1", "premier", "laos", "1990"), _role("b", "s2", "prime minister", "laos", "1990")]
     assert role_conflicts(hog) == []
+
+
+def test_ministers_of_one_country_may_hold_two_posts() -> None:
+    both = [
+        _role("a", "s1", "deputy prime minister", "laos", "2023"),
+        _role("b", "s2", "foreign minister", "laos", "2023"),
+    ]
+    assert role_conflicts(both) == []
+    top = [_role("a", "s1", "president", "laos", "2023"), _role("b", "s2", "vice-president", "laos", "2023")]
+    assert [f.severity for f in role_conflicts(top)] == ["warning"]
+
+
+def test_secretary_and_vice_chairman_of_one_committee_are_both_held() -> None:
+    cc = "central committee of workers' party of korea"
+    both = [_role("a", "s1", "secretary", cc, "2021"), _role("b", "s2", "vice-chairman", cc, "2021")]
+    assert role_conflicts(both) == []
+    head = [_role("a", "s1", "chairman", cc, "2021"), _role("b", "s2", "vice-chairman", cc, "2021")]
+    assert len(role_conflicts(head)) == 1

@@ -246,7 +246,7 @@ def test_comma_list_of_titles_and_body_stops_at_comma() -> None:
     roles = find_titles(s, 0, len(s), _persons(s, 0, len(s), ["Xi Jinping", "Emmanuel Macron"]))
     assert _by_person(s, roles) == {
         "Xi Jinping": [
-            ("general secretary", "cpc central committee", False),
+            ("general secretary", "central committee of cpc", False),
             ("president", "china", False),
             ("chairman", "central military commission", False),
         ],
@@ -277,3 +277,12 @@ def test_copula_titles_need_a_name_before_the_verb() -> None:
     assert find_as_titles(s, 0, len(s)) == []
     s2 = "His goal was president of the club."
     assert find_as_titles(s2, 0, len(s2), persons=[]) == []
+
+
+def test_trailing_body_word_is_turned_around() -> None:
+    assert body_key("the Lao People's Revolutionary Party Central Committee") == LPRP_CC
+    assert (
+        body_key("Communist Party of China Central Committee")
+        == "central committee of communist party of china"
+    )
+    assert body_key("Presidium of the Supreme People's Assembly") == "presidium of supreme people's assembly"

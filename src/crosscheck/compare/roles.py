@@ -35,6 +35,7 @@ HEAD_OF_STATE, HEAD_OF_GOVERNMENT = "head of state", "head of government"
 class _RoleRules:
     non_exclusive: frozenset[str]
     variants: frozenset[frozenset[str]]  # offices that translate one post
+    in_country: frozenset[str]  # posts of a country that exclude each other
     groups: dict[str, frozenset[str]]  # group -> offices held as head of a country
     state_bodies: dict[str, tuple[tuple[str, str], ...]]  # group -> (office, body prefix)
 
@@ -55,7 +56,11 @@ def _rules() -> _RoleRules:
         frozenset(normalize_office(str(o)) for o in group) for group in y.get("translation_variants", [])
     )
     return _RoleRules(
-        frozenset(normalize_office(str(o)) for o in y.get("non_exclusive", [])), variants, groups, bodies
+        frozenset(normalize_office(str(o)) for o in y.get("non_exclusive", [])),
+        variants,
+        frozenset(normalize_office(str(o)) for o in y.get("exclusive_in_country", [])),
+        groups,
+        bodies,
     )
 
 
@@ -116,6 +121,8 @@ def _conflict(a: _Role, b: _Role) -> tuple[str, str] | None:
     if a.body and a.body == b.body:
         if a.office in r.non_exclusive or b.office in r.non_exclusive:
             return None
+        if _country(a.body) and not (a.office in r.in_country and b.office in r.in_country):
+            return None  # "Deputy Prime Minister" and "Foreign Minister" of one country: both held
         same_day = a.time.precision == b.time.precision == "day" and a.time == b.time
         return a.body, "error" if same_day else "warning"
     ga, gb = head_group(a.office, a.body), head_group(b.office, b.body)

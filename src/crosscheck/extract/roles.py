@@ -104,6 +104,12 @@ def normalize_office(office: str) -> str:
     return _lexicon().office_canon.get(folded, folded)
 
 
+@cache
+def _trailing_body_re() -> re.Pattern[str]:
+    words = [str(w) for w in (load_yaml("titles.yaml") or {}).get("trailing_bodies", [])]
+    return re.compile(rf"\s(?:{_alternation(words)})$", re.I) if words else re.compile(r"(?!x)x")
+
+
 def body_key(body: str, canon: Callable[[str], str] = default_canon) -> str:
     """Key of a body as written: "the LPRP's central committee" -> "central committee of <canon(LPRP)>".
 
@@ -121,6 +127,9 @@ def body_key(body: str, canon: Callable[[str], str] = default_canon) -> str:
         and m.group(2).split()[0].lower() in _lexicon().body_vocab
     ):
         s = f"{m.group(2)} of the {m.group(1)}"
+    tail = _trailing_body_re().search(s)
+    if tail and tail.start() > 0 and not re.search(r"\sof\s+the\s", s[: tail.start()], re.I):
+        s = f"{tail.group(0).strip()} of the {s[: tail.start()].strip()}"
     parts = re.split(r"\s+of\s+the\s+", s, flags=re.I)
     keys = [default_canon(canon(default_canon(p))) for p in parts if p.strip()]
     return " of ".join(k for k in keys if k)
