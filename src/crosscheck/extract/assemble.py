@@ -412,7 +412,7 @@ def extract_claims(source: Source, mentions: list[Mention], times: list[TimeExpr
                         derivation=f'"{ev.trigger.text}": occurrence number {ev.ordinal}')
                 if ev.place:
                     add("place", subject, parts, sent, event_type=ev.type.name, participants=list(ev.participants),
-                        predicate="place", object=ev.target, value=ev.place, expr=te.expr, raw=ev.place,
+                        predicate="place", object="city", value=ev.place, expr=te.expr, raw=ev.place,
                         time=te.value.iso if te.value else None, occurrence=occ,
                         derivation="place named with the event")
             if not ev.times and ev.ordinal is not None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 
 from crosscheck import calendar as cal
-from crosscheck.normalize.events import event_key, slug
+from crosscheck.normalize.events import event_key, is_unique, slug
 from crosscheck.normalize.pubdate import Inference, infer_publication
 from crosscheck.normalize.timeresolve import resolve_expr
 from crosscheck.records import Claim, Source, TimeValue
@@ -29,15 +29,26 @@ def _pub_value(s: Source) -> TimeValue | None:
 
 
 def _with_keys(claims: list[Claim], resolve, canonical) -> list[Claim]:  # type: ignore[no-untyped-def]
+    """Event keys from entity ids; names shown (and written back to claim files) in canonical form.
+
+    Canonical names resolve to the same entities on the next run, so a claim
+    file read back normalises to the same keys (idempotent).
+    """
+
+    def show(name: str) -> str:
+        eid = resolve(name) if name else None
+        return (canonical(eid) or name) if eid else name
+
     out: list[Claim] = []
     for c in claims:
-        if c.kind in ("role",):
-            pid = resolve(c.subject) if c.subject else None
-            out.append(replace(c, subject=pid or slug(c.subject), participants=[pid] if pid else c.participants))
+        if c.kind == "role":
+            out.append(replace(c, subject=show(c.subject), participants=[show(p) for p in c.participants]))
             continue
-        key, ids = event_key(c, resolve)
-        out.append(replace(c, event=key or c.event if c.origin == "manual" else key,
-                           participants=ids if key else c.participants))
+        key, _ = event_key(c, resolve)
+        if c.origin == "manual" and not key:
+            key = c.event
+        out.append(replace(c, event=key, subject=show(c.subject), participants=[show(p) for p in c.participants],
+                           object=show(c.object) if c.object and c.event_type == "visit" else c.object))
     return out
 
 
@@ -101,5 +112,13 @@ def normalize_corpus(sources: list[Source], claims: list[Claim], resolve, canoni
     for s in unknown:
         if s.id not in pubs and s.id in inferences:
             s.published_evidence = inferences[s.id].evidence
-    resolved = [_resolve_times(c, pubs.get(c.source)) for c in keyed]
+    resolved = [_occurrence_key(_resolve_times(c, pubs.get(c.source))) for c in keyed]
     return Normalized(resolved, inferences)
+
+
+def _occurrence_key(c: Claim) -> Claim:
+    """Places of repeated events compare only within one occurrence: the event key gets its year."""
+    if c.kind != "place" or not c.event or is_unique(c.event_type):
+        return c
+    year = str(c.time)[:4] if c.time else None
+    return replace(c, event=f"{c.event}@{year}" if year else None)
