@@ -286,3 +286,7 @@ def test_trailing_body_word_is_turned_around() -> None:
         == "central committee of communist party of china"
     )
     assert body_key("Presidium of the Supreme People's Assembly") == "presidium of supreme people's assembly"
+
+
+def test_the_is_not_an_owner() -> None:
+    assert body_key("the Central Military Commission") == "central military commission"

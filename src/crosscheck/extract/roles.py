@@ -127,6 +127,7 @@ def body_key(body: str, canon: Callable[[str], str] = default_canon) -> str:
         and m.group(2).split()[0].lower() in _lexicon().body_vocab
     ):
         s = f"{m.group(2)} of the {m.group(1)}"
+    s = re.sub(r"^the\s+", "", s, flags=re.I)
     tail = _trailing_body_re().search(s)
     if tail and tail.start() > 0 and not re.search(r"\sof\s+the\s", s[: tail.start()], re.I):
         s = f"{tail.group(0).strip()} of the {s[: tail.start()].strip()}"
