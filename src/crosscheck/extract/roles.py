@@ -18,7 +18,6 @@ from crosscheck.rules import load_yaml
 Span = tuple[int, int]
 
 _CONNECTORS = {"of", "the", "for", "on", "'s", "and"}
-_WORD = r"[^\W\d_][\w'’.\-]*"
 
 
 @dataclass
@@ -61,6 +60,9 @@ class _Lexicon:
     demonyms: dict[str, str]
     demonym_re: str
     body_vocab: frozenset[str]
+    trailing_body_re: re.Pattern[str]  # "... Central Committee" at the end of a body
+    title_verb_re: re.Pattern[str]  # "as" / "was" / "became" before a title
+    title_re: re.Pattern[str]  # [the] [adjectives] [demonym] office
 
 
 def _alternation(words: list[str]) -> str:
@@ -82,32 +84,38 @@ def _lexicon() -> _Lexicon:
         for o in group:
             canon[_fold(str(o))] = _fold(str(group[0]))
     demonyms = {_fold(str(k)): str(v) for k, v in (titles.get("demonyms") or {}).items()}
+    trailing = [str(w) for w in titles.get("trailing_bodies", [])]
+    verbs = [str(v) for v in titles.get("title_verbs", [])] or ["as"]
     vocab: set[str] = set()
     for marker in titles.get("body_markers", []):
         vocab.update(_fold(str(marker)).replace("'", " ").split())
+    office_alt, demonym_alt = _alternation(offices), _alternation(list(demonyms))
     return _Lexicon(
-        office_re=re.compile(rf"(?:{_alternation(offices)})", re.I),
+        office_re=re.compile(rf"(?:{office_alt})", re.I),
         office_canon=canon,
         honorific_re=re.compile(rf"(?:{_alternation([str(p) for p in hon.get('phrases', [])])})", re.I),
         epithet_adjs=frozenset(_fold(str(a)) for a in hon.get("epithet_adjectives", [])),
         epithet_body_words=frozenset(_fold(str(a)) for a in hon.get("epithet_body_words", [])),
         qualifiers=frozenset(_fold(str(a)) for a in hon.get("time_qualifiers", [])),
         demonyms=demonyms,
-        demonym_re=_alternation(list(demonyms)),
+        demonym_re=demonym_alt,
         body_vocab=frozenset(vocab | {"people's", "peoples"}),
+        trailing_body_re=re.compile(rf"\s(?:{_alternation(trailing)})$", re.I)
+        if trailing
+        else re.compile(r"(?!x)x"),
+        title_re=re.compile(
+            rf"(?P<the>the\s+|a\s+|an\s+)?(?P<adjs>(?:[\w\-]+\s+){{0,3}}?)"
+            rf"(?P<dem>(?:{demonym_alt})\s+)?(?P<office>{office_alt})\b",
+            re.I,
+        ),
+        title_verb_re=re.compile(rf"\b(?:(?P<as>as)|{_alternation(verbs)})\s+(?:the\s+|a\s+|an\s+)?", re.I),
     )
 
 
 def normalize_office(office: str) -> str:
-    """ "Secretary-General" -> "general secretary": lowercase, one spelling per post."""
+    """One spelling per post: "Secretary-General" -> "general secretary" (rules/titles.yaml same_office)."""
     folded = _fold(office)
     return _lexicon().office_canon.get(folded, folded)
-
-
-@cache
-def _trailing_body_re() -> re.Pattern[str]:
-    words = [str(w) for w in (load_yaml("titles.yaml") or {}).get("trailing_bodies", [])]
-    return re.compile(rf"\s(?:{_alternation(words)})$", re.I) if words else re.compile(r"(?!x)x")
 
 
 def body_key(body: str, canon: Callable[[str], str] = default_canon) -> str:
@@ -128,7 +136,7 @@ def body_key(body: str, canon: Callable[[str], str] = default_canon) -> str:
     ):
         s = f"{m.group(2)} of the {m.group(1)}"
     s = re.sub(r"^the\s+", "", s, flags=re.I)
-    tail = _trailing_body_re().search(s)
+    tail = _lexicon().trailing_body_re.search(s)
     if tail and tail.start() > 0 and not re.search(r"\sof\s+the\s", s[: tail.start()], re.I):
         s = f"{tail.group(0).strip()} of the {s[: tail.start()].strip()}"
     parts = re.split(r"\s+of\s+the\s+", s, flags=re.I)
@@ -184,11 +192,7 @@ def _body_end(text: str, pos: int, limit: int) -> int:
 def _parse_title(text: str, pos: int, limit: int) -> _Title | None:
     """A title starting at ``pos``: [the] [adjectives] [demonym] office [of body]."""
     lex = _lexicon()
-    m = re.compile(
-        rf"(?P<the>the\s+|a\s+|an\s+)?(?P<adjs>(?:[\w\-]+\s+){{0,3}}?)"
-        rf"(?P<dem>(?:{lex.demonym_re})\s+)?(?P<office>{lex.office_re.pattern})\b",
-        re.I,
-    ).match(text, pos, limit)
+    m = lex.title_re.match(text, pos, limit)
     if m is None:
         return None
     adjs = [_fold(a) for a in m.group("adjs").split()]
@@ -206,7 +210,7 @@ def _parse_title(text: str, pos: int, limit: int) -> _Title | None:
         if b_end > of.end():
             body_raw = text[of.end() : b_end]
             end = b_end
-    if honor and honor.end() >= end - 0:
+    if honor and honor.end() >= end:
         honorifics.append(text[honor.start() : honor.end()])
         epithet = True
         end = max(end, honor.end())
@@ -354,12 +358,6 @@ def find_titles(
     return out
 
 
-@cache
-def _title_verb_re() -> re.Pattern[str]:
-    verbs = [str(v) for v in (load_yaml("titles.yaml") or {}).get("title_verbs", [])]
-    return re.compile(rf"\b(?:(?P<as>as)|{_alternation(verbs)})\s+(?:the\s+|a\s+|an\s+)?", re.I)
-
-
 def find_as_titles(
     text: str,
     start: int,
@@ -376,7 +374,7 @@ def find_as_titles(
     ``title_verbs``) count only with a person right before the verb.
     """
     out: list[RoleExpr] = []
-    for m in _title_verb_re().finditer(text, start, end):
+    for m in _lexicon().title_verb_re.finditer(text, start, end):
         if out and m.end() < out[-1].span[1]:
             continue
         holder = next(
