@@ -184,7 +184,9 @@ def load_gold(gold_path: Path = GOLD, root: Path = ROOT) -> list[GoldText]:
             ef = f"{field}.expressions[{j}]"
             if not isinstance(e, dict) or not e.get("text"):
                 raise InputError(where, "each expression needs 'text' and 'value'", field=ef)
-            phrase, n = str(e["text"]), int(e.get("occurrence", 1))
+            phrase, n = str(e["text"]), e.get("occurrence", 1)
+            if not isinstance(n, int) or isinstance(n, bool) or n < 1:
+                raise InputError(where, f"occurrence must be a positive integer, not {n!r}", field=f"{ef}.occurrence")
             at = _nth(text, phrase, n)
             if at < 0:
                 raise InputError(where, f"{phrase!r} (occurrence {n}) not in {entry['file']}", field=f"{ef}.text")
