@@ -52,6 +52,7 @@ class _Rules:
     thing_before_re: re.Pattern[str]
     clock: frozenset[str]
     word_num_re: re.Pattern[str]
+    digit_re: re.Pattern[str]  # numerals: "2,069", "2 750" (before a unit), "1.5", with a scale word
 
 
 def _alt(words: list[str]) -> str:
@@ -91,6 +92,11 @@ def _rules() -> _Rules:
         definite=_low(y.get("definite_before")),
         thing_before_re=re.compile(rf"\b(?:{_alt([str(t) for t in y.get('thing_before', [])])})\s+", re.I),
         clock=_low(y.get("clock_words")),
+        digit_re=re.compile(
+            r"(?<![\w.,/:@#+\-])(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[ \u00a0]\d{3})+(?=\s?[^\W\d_%])"
+            rf"|\d+(?:\.\d+)?)(?:\s+({_alt([k for k in scales if scales[k] >= 1000])})\b)?",
+            re.I,
+        ),
         word_num_re=re.compile(rf"\b(?:{tokens})(?:(?:\s+|-|\s+and\s+)(?:{tokens}))*\b", re.I),
     )
 
@@ -129,12 +135,7 @@ def _word_value(phrase: str) -> float | None:
 def _numbers(text: str, start: int, end: int) -> list[_Num]:
     r = _rules()
     out: list[_Num] = []
-    digit = re.compile(
-        r"(?<![\w.,/:@#+\-])(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[ \u00a0]\d{3})+(?=\s?[^\W\d_%])|\d+(?:\.\d+)?)"
-        rf"(?:\s+({_alt([k for k in r.scales if r.scales[k] >= 1000])})\b)?",
-        re.I,
-    )
-    for m in digit.finditer(text, start, end):
+    for m in r.digit_re.finditer(text, start, end):
         raw = m.group(1)
         value = float(re.sub(r"[,\s\u00a0]", "", raw))
         if m.group(2):
@@ -255,12 +256,12 @@ def find_counts(text: str, start: int, end: int) -> list[CountExpr]:
             pos = of.end() if of else pos
         of = re.compile(r"\s+of\b", re.I).match(text, pos, end) if unit == "percent" else None
         thing = _thing_after(text, of.end() if of else pos, end)
+        if thing is not None and text[thing[1][0]].isupper() and not unit:
+            continue  # "45 Main Street", "Resolution 2397 Committee": a name, not a counted thing
         if thing is None and unit is None:
             thing = _thing_before(text, start, n.start)
         if thing is None:
             continue
-        if text[thing[1][0]].isupper() and not unit:
-            continue  # "45 Main Street", "Resolution 2397 Committee": a name, not a counted thing
         head = thing[0].split()[0]
         if head in r.time_units or head in r.clock:
             continue
