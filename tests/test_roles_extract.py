@@ -216,6 +216,8 @@ def test_is_epithet() -> None:
     assert is_epithet("the respected Comrade")
     assert is_epithet("Supreme Leader")
     assert not is_epithet("Premier")
+    assert not is_epithet("PM")
+    assert is_epithet("the great leader")
     assert not is_epithet(
         "general secretary of the Central Committee of the Lao People's Revolutionary Party"
     )

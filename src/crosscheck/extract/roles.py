@@ -394,4 +394,4 @@ def is_epithet(title: str) -> bool:
     if hm and not s[hm.end() :].strip():
         return True
     t = _parse_title(s, 0, len(s))
-    return t is None or t.epithet
+    return t is not None and t.epithet  # an unknown title ("PM") is not an epithet
