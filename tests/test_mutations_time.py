@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+
 from cli_helpers import CliRun, copy_corpus, run_cli
 
 S000 = "000_411fadefafaa17fe"
