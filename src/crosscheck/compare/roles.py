@@ -19,7 +19,6 @@ import re
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cache
 
 from crosscheck.calendar import describe, parse_iso
 from crosscheck.compare.ids import flag_id
@@ -40,8 +39,19 @@ class _RoleRules:
     state_bodies: dict[str, tuple[tuple[str, str], ...]]  # group -> (office, body prefix)
 
 
-@cache
+_BUILT: dict[str, tuple[tuple[object, ...], _RoleRules]] = {}
+
+
 def _rules() -> _RoleRules:
+    """Built once per set of loaded rule files (rebuilt after ``set_user_dirs``)."""
+    loaded = (load_yaml("titles.yaml"),)
+    hit = _BUILT.get("_rules")
+    if hit is None or any(a is not b for a, b in zip(hit[0], loaded, strict=True)):
+        hit = _BUILT["_rules"] = (loaded, _build_rules())
+    return hit[1]
+
+
+def _build_rules() -> _RoleRules:
     y = load_yaml("titles.yaml") or {}
     groups: dict[str, frozenset[str]] = {}
     bodies: dict[str, tuple[tuple[str, str], ...]] = {}

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
 
 from crosscheck.calendar import MAX_YEAR, MIN_YEAR, MONTH_RE
 from crosscheck.rules import load_yaml
@@ -63,8 +62,19 @@ def _low(items: object) -> frozenset[str]:
     return frozenset(str(x).lower() for x in (items or []))  # type: ignore[attr-defined]
 
 
-@cache
+_BUILT: dict[str, tuple[tuple[object, ...], _Rules]] = {}
+
+
 def _rules() -> _Rules:
+    """Built once per set of loaded rule files (rebuilt after ``set_user_dirs``)."""
+    loaded = (load_yaml("numbers.yaml"),)
+    hit = _BUILT.get("_rules")
+    if hit is None or any(a is not b for a, b in zip(hit[0], loaded, strict=True)):
+        hit = _BUILT["_rules"] = (loaded, _build_rules())
+    return hit[1]
+
+
+def _build_rules() -> _Rules:
     y = load_yaml("numbers.yaml") or {}
     words = {
         str(k).lower(): float(v) for k, v in {**y.get("units_words", {}), **y.get("tens_words", {})}.items()

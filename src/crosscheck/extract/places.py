@@ -11,7 +11,6 @@ import re
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cache
 
 from crosscheck.calendar import MONTHS
 from crosscheck.rules import load_yaml
@@ -53,8 +52,19 @@ def place_key(name: str) -> str:
     return re.sub(r"\s+", " ", s).strip()
 
 
-@cache
+_BUILT: dict[str, tuple[tuple[object, ...], Gazetteer]] = {}
+
+
 def gazetteer() -> Gazetteer:
+    """Built once per set of loaded rule files (rebuilt after ``set_user_dirs``)."""
+    loaded = (load_yaml("places.yaml"),)
+    hit = _BUILT.get("gazetteer")
+    if hit is None or any(a is not b for a, b in zip(hit[0], loaded, strict=True)):
+        hit = _BUILT["gazetteer"] = (loaded, _build_gazetteer())
+    return hit[1]
+
+
+def _build_gazetteer() -> Gazetteer:
     y = load_yaml("places.yaml") or {}
     entries: dict[str, tuple[str, str, str | None]] = {}
     for region in y.get("regions", []):

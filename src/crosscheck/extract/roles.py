@@ -11,7 +11,6 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import cache
 
 from crosscheck.rules import load_yaml
 
@@ -74,8 +73,22 @@ def _fold(office: str) -> str:
     return re.sub(r"[\s\-]+", " ", office.strip().lower())
 
 
-@cache
+_BUILT: dict[str, tuple[tuple[object, ...], _Lexicon]] = {}
+
+
 def _lexicon() -> _Lexicon:
+    """Built once per set of loaded rule files (rebuilt after ``set_user_dirs``)."""
+    loaded = (
+        load_yaml("titles.yaml"),
+        load_yaml("honorifics.yaml"),
+    )
+    hit = _BUILT.get("_lexicon")
+    if hit is None or any(a is not b for a, b in zip(hit[0], loaded, strict=True)):
+        hit = _BUILT["_lexicon"] = (loaded, _build_lexicon())
+    return hit[1]
+
+
+def _build_lexicon() -> _Lexicon:
     titles = load_yaml("titles.yaml") or {}
     hon = load_yaml("honorifics.yaml") or {}
     offices = [str(o) for o in titles.get("offices", [])]
