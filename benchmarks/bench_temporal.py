@@ -306,6 +306,8 @@ def report(docs: Sequence[GoldText], rows: Sequence[Row], repeat: int) -> str:
         "",
         table(rows),
         "",
+        targets(rows),
+        "",
         "- strict: the resolved interval equals the gold interval (same precision: \"1965\" is not "
         "\"1965-10-28\").",
         "- lenient (dateparser only): its day falls inside the gold interval. dateparser has no notion of "
@@ -316,6 +318,17 @@ def report(docs: Sequence[GoldText], rows: Sequence[Row], repeat: int) -> str:
         "`.venv/bin/python benchmarks/bench_temporal.py`.",
         "",
     ])
+
+
+def targets(rows: Sequence[Row]) -> str:
+    """Issue 3's targets against the measured rows: beat dateparser's P and R, at >= 50x its speed."""
+    ours, theirs = rows[0], rows[1:]
+    p = all(ours.score.precision > r.score.precision for r in theirs)
+    r = all(ours.score.recall > t.score.recall for t in theirs)
+    fast = ours.ratio >= 50
+    return (f"Targets: precision above dateparser's {'met' if p else 'NOT met'}, recall above dateparser's "
+            f"{'met' if r else 'NOT met'}, throughput >= 50x dateparser {'met' if fast else 'NOT met'} "
+            f"({ours.ratio:.1f}x).")
 
 
 def details(name: str, s: Score) -> str:

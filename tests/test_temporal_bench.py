@@ -147,3 +147,11 @@ def test_gold_that_is_not_yaml_names_the_line(tmp_path: Path) -> None:
     with pytest.raises(InputError) as err:
         bench.load_gold(path, tmp_path)
     assert err.value.line is not None
+
+
+def test_targets_line_says_which_targets_are_met() -> None:
+    ours = bench.Row("crosscheck (strict)", bench.Score(9, 10, 10), 700.0, 7.0)
+    theirs = bench.Row("dateparser (lenient)", bench.Score(5, 10, 10), 100.0, 1.0)
+    line = bench.targets([ours, theirs])
+    assert "precision above dateparser's met" in line
+    assert "throughput >= 50x dateparser NOT met (7.0x)" in line
