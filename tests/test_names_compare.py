@@ -58,7 +58,19 @@ PAIRS: list[tuple[str, str, str, str | None]] = [
     ("Thongloun Sisoulith", "Thongsing Thammavong", "distinct", None),
     ("Ho Chi Minh", "Ho Chi Minh City", "distinct", None),
     ("J. Smith", "K. Smith", "distinct", None),
+    ("Hwang Sun Gil", "Hwang Sung Il", "distinct", None),  # same letters, other words
+    ("Khamsay Luangkhot", "Khamtai Luangkhot", "variant", "letters"),  # weak: resolution wants more evidence
 ]
+
+
+def test_rule_plus_edit_counts_as_two_edits() -> None:
+    d = compare_names("Khamsay Luangkhot", "Khamtai Luangkhot")
+    assert d.edits == 2 and d.score < 0.9
+
+
+def test_short_transliterations_are_weak() -> None:
+    assert compare_names("Josep Borrell", "Joseph Borrell").score < 0.9
+    assert compare_names("Choummaly Sayasone", "Choummaly Saygnasone").score >= 0.9
 
 # pairs decided with the built-in registry (acronyms and country names)
 REGISTRY_PAIRS: list[tuple[str, str, str, str | None]] = [

@@ -20,7 +20,7 @@ from functools import cache
 from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
-from crosscheck.normalize.namecompare import NameDecision, compare_names
+from crosscheck.normalize.namecompare import NameDecision, compare_names, max_edits
 from crosscheck.normalize.namekeys import name_key, roman_token, slug, spelling
 from crosscheck.normalize.registry import Registry, RegistryEntry, load_registry
 from crosscheck.records import Entity, Mention, NameVariant
@@ -115,7 +115,7 @@ def _block_keys(key: str) -> list[str]:
     """Blocking keys: the joined romanized name, the sorted tokens, and each leave-one-token-out key."""
     toks = key.split()
     rtoks = [roman_token(t) for t in toks]
-    keys = [f"J:{''.join(rtoks)}", f"O:{' '.join(sorted(toks))}"]
+    keys = [f"J:{''.join(toks)}", f"O:{' '.join(sorted(toks))}"]
     n = len(toks)
     if 2 <= n <= MAX_BLOCK_TOKENS:
         keys += [f"D{n}:{i}:{' '.join(rtoks[:i] + rtoks[i + 1 :])}" for i in range(n)]
@@ -159,7 +159,8 @@ def _candidates(nodes: list[_Node]) -> set[tuple[int, int]]:
         for col in (tokens, romans):
             matrix = process.cdist(col, col, scorer=Levenshtein.distance, score_cutoff=2, workers=1)
             for i, j in zip(*(matrix <= 2).nonzero(), strict=True):
-                if i < j:
+                shortest = min(len(tokens[i]), len(tokens[j]))
+                if i < j and (romans[i] == romans[j] or matrix[i, j] <= max_edits(shortest)):
                     close.add((int(i), int(j)))
         initials = defaultdict(list)
         for i, t in enumerate(tokens):
@@ -270,6 +271,24 @@ def _clean_name(text: str) -> str:
     return name
 
 
+def _differing_length(a: str, b: str) -> int:
+    """Length of the shortest token that differs between two keys of equal token count (0 if none)."""
+    diffs = [min(len(x), len(y)) for x, y in zip(a.split(), b.split(), strict=False) if x != y]
+    return min(diffs) if diffs else 0
+
+
+def _same_initials(a: str, b: str) -> bool:
+    return [t[0] for t in a.split()] == [t[0] for t in b.split()]
+
+
+def _shared_context(a: set[str], b: set[str]) -> bool:
+    """Enough specific co-mentioned entities in common: two, and a third of the larger context."""
+    if not a or not b:
+        return False
+    both = len(a & b)
+    return both >= 2 and 3 * both >= max(len(a), len(b))
+
+
 @cache
 def _common_tokens() -> frozenset[str]:
     """Name tokens shared by very many people (rules/names.yaml common_name_tokens)."""
@@ -362,9 +381,12 @@ def resolve_entities(mentions: list[Mention], registry: Registry | None = None) 
 
     # candidate pairs and decisions
     ctx = _context(mentions, registry)
+    feature_df = Counter(f for feats in ctx.values() for f in feats)
+    specific = max(2, len(ctx) // 20)  # a feature named by most sources says nothing about identity
+    ctx = {s: {f for f in feats if feature_df[f] <= specific} for s, feats in ctx.items()}
     node_ctx = {n.idx: set().union(*(ctx[s] for s in n.sources)) - {n.key, n.anchor} for n in nodes}
     df = Counter(tok for n in nodes for tok in set(n.key.split()))
-    common = max(3, len(nodes) // 50)
+    common = max(3, len(nodes) // 200)
     prior = _common_tokens()
     edges: list[tuple[float, int, str, int, int, NameDecision]] = []
     decisions: dict[tuple[str, str], NameDecision] = {}
@@ -378,7 +400,9 @@ def resolve_entities(mentions: list[Mention], registry: Registry | None = None) 
         if d.score < STRONG:
             shared = set(na.key.split()) & set(nb.key.split())
             rare = any(df[t] < common and len(t) > 3 and t not in prior for t in shared)
-            if not rare and not (node_ctx[a] & node_ctx[b]):
+            small = d.edits <= 1 and d.difference in ("letters", "initials") and _same_initials(na.key, nb.key)
+            long_typo = small and d.difference == "letters" and _differing_length(na.key, nb.key) >= 7
+            if not (long_typo or (rare and small)) and not _shared_context(node_ctx[a], node_ctx[b]):
                 continue
         decisions[(na.form, nb.form)] = d
         edges.append((-d.score, d.edits, f"{na.key}|{nb.key}", a, b, d))

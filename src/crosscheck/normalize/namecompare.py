@@ -16,10 +16,10 @@ from typing import TYPE_CHECKING, Literal
 from rapidfuzz.distance import Levenshtein
 
 from crosscheck.normalize.namekeys import (
-    _rules,
     joined_key,
     name_key,
     roman_token,
+    romanization_rules,
     spelling,
     strip_diacritics,
 )
@@ -50,7 +50,7 @@ class NameDecision:
     edits: int = 0  # letters changed in edit-distance variants (0 for rule-explained ones)
 
 
-def _max_edits(length: int) -> int:
+def max_edits(length: int) -> int:
     if length <= 3:
         return 0
     if length <= 6:
@@ -63,7 +63,7 @@ def letter_diff(a: str, b: str) -> str:
     la, lb = a.lower(), b.lower()
     parts: list[str] = []
     matcher = difflib.SequenceMatcher(None, la, lb, autojunk=False)
-    rules = dict(_rules())
+    rules = dict(romanization_rules())
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
         if tag == "equal":
             continue
@@ -89,12 +89,13 @@ def _token_pair(x: str, y: str) -> tuple[str, str, int]:
     rx, ry = roman_token(x), roman_token(y)
     if rx == ry:
         return "rule", letter_diff(x, y), 0
-    limit = _max_edits(min(len(x), len(y)))
-    d = min(Levenshtein.distance(x, y, score_cutoff=limit + 1), Levenshtein.distance(rx, ry, score_cutoff=limit + 1))
+    limit = max_edits(min(len(x), len(y)))
+    raw = Levenshtein.distance(x, y, score_cutoff=limit + 2)
+    d = min(raw, Levenshtein.distance(rx, ry, score_cutoff=limit + 1))
     if x[0] != y[0] and rx[0] != ry[0] and (d > 1 or min(len(x), len(y)) < 6):
         return "distinct", f'"{x}" and "{y}" start differently', 0
     if d <= limit:
-        return "edit", letter_diff(x, y), d
+        return "edit", letter_diff(x, y), raw  # edits as written: a rule plus an edit counts as two
     return "distinct", f'"{x}" and "{y}" are different words', 0
 
 
@@ -112,6 +113,20 @@ def _surface_difference(a: str, b: str) -> tuple[str, str]:
     if sa != da or sb != db:
         return "diacritics", f'diacritics and punctuation differ: "{a}" / "{b}"'
     return "spacing", f'punctuation or spacing differs: "{a}" / "{b}"'
+
+
+def _boundaries_nested(ka: str, kb: str) -> bool:
+    """Whether one key only joins words of the other ("Jong Un" / "Jongun", not "Sun Gil" / "Sung Il")."""
+
+    def cuts(key: str) -> set[int]:
+        out, pos = set(), 0
+        for tok in key.split()[:-1]:
+            pos += len(tok)
+            out.add(pos)
+        return out
+
+    ca, cb = cuts(ka), cuts(kb)
+    return ca <= cb or cb <= ca
 
 
 def compare_names(a: str, b: str, registry: Registry | None = None) -> NameDecision:
@@ -133,6 +148,8 @@ def compare_names(a: str, b: str, registry: Registry | None = None) -> NameDecis
             return NameDecision("same", "none", why, 1.0)
         return NameDecision("variant", kind, why, 0.95)
     if joined_key(a) == joined_key(b):
+        if not _boundaries_nested(ka, kb):
+            return NameDecision("distinct", "none", f'the same letters split into different words: "{a}" / "{b}"')
         if name_key(a.replace("-", "")) == name_key(b.replace("-", "")):
             return NameDecision("variant", "hyphenation", f'hyphenation differs: "{a}" / "{b}"', 0.9)
         return NameDecision("variant", "spacing", f'word spacing differs: "{a}" / "{b}"', 0.9)
@@ -157,6 +174,7 @@ def compare_names(a: str, b: str, registry: Registry | None = None) -> NameDecis
         return NameDecision("distinct", "none", f"too many letters differ ({edits}): {details}")
     if "initial" in kinds:
         return NameDecision("variant", "initials", f"initials and letters differ: {details}", 0.6, edits)
-    score = 0.9 if kinds == {"rule"} else 0.7
+    short_rule = any(s == "rule" and min(len(x), len(y)) < 6 for (s, _, _), x, y in zip(statuses, ta, tb, strict=True))
+    score = 0.9 if kinds == {"rule"} and not short_rule else 0.7  # short words have many distinct spellings
     how = "transliteration" if kinds == {"rule"} else f"{edits} edit(s)"
     return NameDecision("variant", "letters", f"letters differ: {details} ({how})", score, edits)

@@ -63,7 +63,7 @@ def slug(text: str) -> str:
 
 
 @cache
-def _rules() -> tuple[tuple[str, str], ...]:
+def romanization_rules() -> tuple[tuple[str, str], ...]:
     data = load_yaml("names.yaml") or {}
     pairs = data.get("romanization", []) or []
     return tuple((str(a), str(b)) for a, b in pairs)
@@ -75,7 +75,7 @@ _DOUBLED = re.compile(r"(\w)\1+")
 def roman_token(token: str) -> str:
     """A token folded by the romanization rules, doubled letters collapsed (saygnasone -> sayasone)."""
     value = token
-    for src, dst in _rules():
+    for src, dst in romanization_rules():
         value = value.replace(src, dst)
     return _DOUBLED.sub(r"\1", value)
 
