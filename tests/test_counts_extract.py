@@ -114,3 +114,18 @@ def test_offsets_are_into_the_whole_text() -> None:
     (c,) = find_counts(text, start, len(text))
     assert text[c.span[0] : c.span[1]] == "About 30"
     assert text[c.thing_span[0] : c.thing_span[1]] == "officials"
+
+
+def test_malformed_user_rule_file_names_file_and_key(tmp_path: Path) -> None:
+    from crosscheck.errors import InputError
+    from crosscheck.rules import set_user_dirs
+
+    (tmp_path / "numbers.yaml").write_text("bounds: [over]\n", encoding="utf-8")
+    set_user_dirs([tmp_path])
+    try:
+        with pytest.raises(InputError) as err:
+            find_counts("about 30 officials", 0, 18)
+        assert err.value.path == "numbers.yaml" and err.value.field == "bounds"
+    finally:
+        set_user_dirs([])
+    assert len(find_counts("about 30 officials", 0, 18)) == 1

@@ -74,3 +74,18 @@ def test_builtin_gazetteer_keys() -> None:
     assert builtin_is_place("Lao People’s Democratic Republic") == "country"
     assert builtin_is_place("Supreme People's Assembly") is False
     assert place_key("The Lao P.D.R.") == "lao p d r"
+
+
+def test_malformed_user_gazetteer_is_an_input_error(tmp_path: Path) -> None:
+    import pytest
+
+    from crosscheck.errors import InputError
+    from crosscheck.rules import set_user_dirs
+
+    (tmp_path / "places.yaml").write_text("cities: [Pyongyang]\n", encoding="utf-8")
+    set_user_dirs([tmp_path])
+    try:
+        with pytest.raises(InputError, match="places.yaml: cities: must be a mapping"):
+            find_places("in Pyongyang", 0, 12)
+    finally:
+        set_user_dirs([])

@@ -22,8 +22,9 @@ from dataclasses import dataclass
 
 from crosscheck.calendar import describe, parse_iso
 from crosscheck.compare.ids import flag_id
+from crosscheck.errors import InputError
 from crosscheck.extract.places import gazetteer, place_key
-from crosscheck.extract.roles import is_epithet, normalize_office
+from crosscheck.extract.roles import TITLES_SHAPE, check_rule_shape, is_epithet, normalize_office
 from crosscheck.records import Claim, Evidence, Flag, TimeValue
 from crosscheck.rules import load_yaml
 
@@ -47,12 +48,16 @@ def _rules() -> _RoleRules:
     loaded = (load_yaml("titles.yaml"),)
     hit = _BUILT.get("_rules")
     if hit is None or any(a is not b for a, b in zip(hit[0], loaded, strict=True)):
-        hit = _BUILT["_rules"] = (loaded, _build_rules())
+        try:
+            built = _build_rules()
+        except (AttributeError, KeyError, TypeError, ValueError) as exc:
+            raise InputError("titles.yaml", f"rule file has an unexpected structure: {exc}") from exc
+        hit = _BUILT["_rules"] = (loaded, built)
     return hit[1]
 
 
 def _build_rules() -> _RoleRules:
-    y = load_yaml("titles.yaml") or {}
+    y = check_rule_shape(load_yaml("titles.yaml"), "titles.yaml", TITLES_SHAPE)
     groups: dict[str, frozenset[str]] = {}
     bodies: dict[str, tuple[tuple[str, str], ...]] = {}
     for group, key in ((HEAD_OF_STATE, "head_of_state"), (HEAD_OF_GOVERNMENT, "head_of_government")):

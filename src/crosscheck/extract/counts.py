@@ -12,6 +12,8 @@ import re
 from dataclasses import dataclass
 
 from crosscheck.calendar import MAX_YEAR, MIN_YEAR, MONTH_RE
+from crosscheck.errors import InputError
+from crosscheck.extract.roles import check_rule_shape
 from crosscheck.rules import load_yaml
 
 Span = tuple[int, int]
@@ -62,6 +64,11 @@ def _low(items: object) -> frozenset[str]:
     return frozenset(str(x).lower() for x in (items or []))  # type: ignore[attr-defined]
 
 
+_SHAPE: dict[str, type] = {
+    "units_words": dict, "tens_words": dict, "scale_words": dict, "needs_scale": list, "vague_plurals": dict,
+    "bounds": dict, "units": dict, "time_units": list, "not_counted": list, "not_count_after": list,
+    "thing_stopwords": list, "definite_before": list, "thing_before": list, "clock_words": list,
+}  # fmt: skip
 _BUILT: dict[str, tuple[tuple[object, ...], _Rules]] = {}
 
 
@@ -70,12 +77,16 @@ def _rules() -> _Rules:
     loaded = (load_yaml("numbers.yaml"),)
     hit = _BUILT.get("_rules")
     if hit is None or any(a is not b for a, b in zip(hit[0], loaded, strict=True)):
-        hit = _BUILT["_rules"] = (loaded, _build_rules())
+        try:
+            built = _build_rules()
+        except (AttributeError, KeyError, TypeError, ValueError) as exc:
+            raise InputError("numbers.yaml", f"rule file has an unexpected structure: {exc}") from exc
+        hit = _BUILT["_rules"] = (loaded, built)
     return hit[1]
 
 
 def _build_rules() -> _Rules:
-    y = load_yaml("numbers.yaml") or {}
+    y = check_rule_shape(load_yaml("numbers.yaml"), "numbers.yaml", _SHAPE)
     words = {
         str(k).lower(): float(v) for k, v in {**y.get("units_words", {}), **y.get("tens_words", {})}.items()
     }

@@ -13,6 +13,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from crosscheck.calendar import MONTHS
+from crosscheck.errors import InputError
+from crosscheck.extract.roles import check_rule_shape
 from crosscheck.rules import load_yaml
 
 Span = tuple[int, int]
@@ -52,6 +54,9 @@ def place_key(name: str) -> str:
     return re.sub(r"\s+", " ", s).strip()
 
 
+_SHAPE: dict[str, type] = {
+    "cities": dict, "countries": dict, "regions": list, "facility_words": list, "multi_place_events": list,
+}  # fmt: skip
 _BUILT: dict[str, tuple[tuple[object, ...], Gazetteer]] = {}
 
 
@@ -60,12 +65,16 @@ def gazetteer() -> Gazetteer:
     loaded = (load_yaml("places.yaml"),)
     hit = _BUILT.get("gazetteer")
     if hit is None or any(a is not b for a, b in zip(hit[0], loaded, strict=True)):
-        hit = _BUILT["gazetteer"] = (loaded, _build_gazetteer())
+        try:
+            built = _build_gazetteer()
+        except (AttributeError, KeyError, TypeError, ValueError) as exc:
+            raise InputError("places.yaml", f"rule file has an unexpected structure: {exc}") from exc
+        hit = _BUILT["gazetteer"] = (loaded, built)
     return hit[1]
 
 
 def _build_gazetteer() -> Gazetteer:
-    y = load_yaml("places.yaml") or {}
+    y = check_rule_shape(load_yaml("places.yaml"), "places.yaml", _SHAPE)
     entries: dict[str, tuple[str, str, str | None]] = {}
     for region in y.get("regions", []):
         entries[place_key(str(region))] = (str(region), "region", None)

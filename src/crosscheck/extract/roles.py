@@ -12,6 +12,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from crosscheck.errors import InputError
 from crosscheck.rules import load_yaml
 
 Span = tuple[int, int]
@@ -36,6 +37,23 @@ class RoleExpr:
     honorifics: list[str] = field(default_factory=list)
     is_epithet: bool = False
     qualifier: str | None = None  # "former", "late", ...: not a title held at the sentence's time
+
+
+def check_rule_shape(data: object, file: str, shape: dict[str, type]) -> dict:
+    """The rule file's mapping, after checking each known key has the expected YAML type.
+
+    A user file that merges a string where a list is expected would otherwise be
+    read letter by letter; name the file and the key instead.
+    """
+    if data is None:
+        return {}
+    if not isinstance(data, dict):
+        raise InputError(file, "rule file must be a mapping of rule names to values")
+    for key, kind in shape.items():
+        value = data.get(key)
+        if value is not None and not isinstance(value, kind):
+            raise InputError(file, f"must be a {'list' if kind is list else 'mapping'}", field=key)
+    return data
 
 
 def default_canon(name: str) -> str:
@@ -73,6 +91,14 @@ def _fold(office: str) -> str:
     return re.sub(r"[\s\-]+", " ", office.strip().lower())
 
 
+TITLES_SHAPE: dict[str, type] = {
+    "offices": list, "non_exclusive": list, "same_office": list, "body_markers": list, "demonyms": dict,
+    "trailing_bodies": list, "title_verbs": list, "translation_variants": list, "exclusive_in_country": list,
+    "head_of_state": dict, "head_of_government": dict,
+}  # fmt: skip
+HONORIFICS_SHAPE: dict[str, type] = {
+    "phrases": list, "epithet_adjectives": list, "epithet_body_words": list, "time_qualifiers": list,
+}  # fmt: skip
 _BUILT: dict[str, tuple[tuple[object, ...], _Lexicon]] = {}
 
 
@@ -84,13 +110,19 @@ def _lexicon() -> _Lexicon:
     )
     hit = _BUILT.get("_lexicon")
     if hit is None or any(a is not b for a, b in zip(hit[0], loaded, strict=True)):
-        hit = _BUILT["_lexicon"] = (loaded, _build_lexicon())
+        try:
+            built = _build_lexicon()
+        except (AttributeError, KeyError, TypeError, ValueError) as exc:
+            raise InputError(
+                "titles.yaml / honorifics.yaml", f"rule file has an unexpected structure: {exc}"
+            ) from exc
+        hit = _BUILT["_lexicon"] = (loaded, built)
     return hit[1]
 
 
 def _build_lexicon() -> _Lexicon:
-    titles = load_yaml("titles.yaml") or {}
-    hon = load_yaml("honorifics.yaml") or {}
+    titles = check_rule_shape(load_yaml("titles.yaml"), "titles.yaml", TITLES_SHAPE)
+    hon = check_rule_shape(load_yaml("honorifics.yaml"), "honorifics.yaml", HONORIFICS_SHAPE)
     offices = [str(o) for o in titles.get("offices", [])]
     canon: dict[str, str] = {_fold(o): _fold(o) for o in offices}
     for group in titles.get("same_office", []):
