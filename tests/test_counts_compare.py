@@ -111,3 +111,9 @@ def test_one_flag_per_slot_with_every_disagreeing_claim() -> None:
     flags = count_conflicts([seed, *others, vague])
     assert len(flags) == 1
     assert {e.claim for e in flags[0].evidence} == {"d0", "d100", "d120"}
+
+
+def test_hand_edited_nonsense_is_skipped_not_a_crash() -> None:
+    seed = _seed_delegations()
+    bad = replace(_from("They exchanged 150 delegations.", "x", "s9"), value_low="many", value_high=None)  # type: ignore[arg-type]
+    assert count_conflicts([seed, bad]) == []

@@ -40,12 +40,22 @@ def _weak(slot: str, members: list[Claim]) -> bool:
     return not any(c.event for c in members) and slot.count(":") < 2
 
 
-def _interval(c: Claim) -> tuple[float, float] | None:
-    if c.value_low is None and c.value_high is None:
+def _number(v: object) -> float | None:
+    try:
+        f = float(v)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
         return None
-    low = c.value_low if c.value_low is not None else 0.0
-    high = c.value_high if c.value_high is not None else math.inf
-    if c.value_high is None and (c.bounds in (None, "", "exactly")):
+    return None if math.isnan(f) else f
+
+
+def _interval(c: Claim) -> tuple[float, float] | None:
+    """[low, high] the claim allows; None when it has no usable number (a hand-edited "abc")."""
+    lo, hi = _number(c.value_low), _number(c.value_high)
+    if lo is None and hi is None:
+        return None
+    low = lo if lo is not None else 0.0
+    high = hi if hi is not None else math.inf
+    if hi is None and (c.bounds in (None, "", "exactly")):
         high = low  # an exact count written without a high end
     return low, high
 
