@@ -89,3 +89,11 @@ def test_malformed_user_gazetteer_is_an_input_error(tmp_path: Path) -> None:
             find_places("in Pyongyang", 0, 12)
     finally:
         set_user_dirs([])
+
+
+def test_full_state_names_and_named_facilities_with_of() -> None:
+    s = "Talks were held in the Democratic People’s Republic of Korea, at the Kumsusan Palace of the Sun."
+    assert [(p.name, p.kind) for p in find_places(s, 0, len(s))] == [
+        ("DPRK", "country"),
+        ("Kumsusan Palace", "facility"),
+    ]

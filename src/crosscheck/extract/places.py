@@ -97,7 +97,7 @@ def builtin_is_place(name: str) -> bool | str:
 
 
 _CAP = r"(?:[A-Z][\w'’\-]*|[A-Z]{2,})"
-_NAME = rf"{_CAP}(?:\s+{_CAP}){{0,4}}"
+_NAME = rf"{_CAP}(?:\s+(?:of\s+(?:the\s+)?)?{_CAP}){{0,5}}"
 _PREP = re.compile(rf"\b(?:in|at)\s+(?P<the>the\s+)?(?P<name>{_NAME})")
 _FACILITY = re.compile(
     r"\b(?:in|at)\s+(?P<det>the|a|an|its|his|their)\s+(?P<words>(?:[a-z][\w'’\-]*\s+){0,2}[a-z][\w'’\-]*)"
