@@ -217,3 +217,11 @@ def test_secretary_and_vice_chairman_of_one_committee_are_both_held() -> None:
     assert role_conflicts(both) == []
     head = [_role("a", "s1", "chairman", cc, "2021"), _role("b", "s2", "vice-chairman", cc, "2021")]
     assert len(role_conflicts(head)) == 1
+
+
+def test_summary_says_on_for_a_day() -> None:
+    cc = "central committee"
+    flags = role_conflicts(
+        [_role("a", "s1", "chairman", cc, "2023-03-09"), _role("b", "s2", "vice-chairman", cc, "2023")]
+    )
+    assert flags[0].summary.startswith("X Y on March 9, 2023: ")

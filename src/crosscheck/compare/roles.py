@@ -153,8 +153,9 @@ def _display(subject: str) -> str:
 
 
 def _when(roles: list[_Role]) -> str:
+    """The most precise time among the claims, with its preposition ("in April 1992", "on March 9, 2023")."""
     narrowest = min(roles, key=lambda r: (r.time.end - r.time.start, r.time.start))
-    return describe(narrowest.time)
+    return ("on " if narrowest.time.precision == "day" else "in ") + describe(narrowest.time)
 
 
 def role_conflicts(claims: list[Claim], name: Callable[[str], str] | None = None) -> list[Flag]:
@@ -208,7 +209,7 @@ def _flag(person: str, slot_body: str, members: list[_Role], severity: str, who:
     what = (
         "head of state vs head of government" if slot_body.startswith("head:") else "two offices in one body"
     )
-    summary = f"{who} in {_when(members)}: {sides} ({what})"
+    summary = f"{who} {_when(members)}: {sides} ({what})"
     evidence = [
         Evidence(m.claim.source, m.office, m.claim.quote, m.claim.span, m.claim.id, m.claim.derivation)
         for m in members
