@@ -60,8 +60,8 @@ def _alt(words: list[str]) -> str:
     return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(set(words), key=len, reverse=True))
 
 
-def _low(items: object) -> frozenset[str]:
-    return frozenset(str(x).lower() for x in (items or []))  # type: ignore[attr-defined]
+def _low(items: list[object] | None) -> frozenset[str]:
+    return frozenset(str(x).lower() for x in (items or []))
 
 
 _SHAPE: dict[str, type] = {
