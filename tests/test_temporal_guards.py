@@ -85,7 +85,7 @@ def test_a_year_next_to_a_url_keeps_the_year_only() -> None:
     assert texts_found("He met them in 1965 (see www.site.la/1966).") == ["1965"]
 
 
-@pytest.mark.xfail(reason="reported to lead", strict=True)
+
 @pytest.mark.parametrize("text", [
     "The plan is described on page 2015 of the dossier.",
     "See p. 1998 of the annex.",
@@ -95,7 +95,7 @@ def test_page_numbers_produce_nothing(text: str) -> None:
     assert texts_found(text) == []
 
 
-@pytest.mark.xfail(reason="reported to lead", strict=True)
+
 @pytest.mark.parametrize("text", [
     "The reading room is on floor 3, room 1965.",
     "Screenings run in Hall 2019 of the centre.",
@@ -104,7 +104,7 @@ def test_room_numbers_produce_nothing(text: str) -> None:
     assert texts_found(text) == []
 
 
-@pytest.mark.xfail(reason="reported to lead", strict=True)
+
 def test_four_digit_ordinal_is_not_a_year() -> None:
     """"1300th" is an ordinal: the anniversary is refused (n > 1000 is fine) but "1300" comes back as a year."""
     assert "1300" not in texts_found("The city celebrated the 1300th anniversary of its founding.")

@@ -119,7 +119,7 @@ def test_derivation_names_the_publication_date_used() -> None:
     assert "2022" in r.derivation and "1965" in r.derivation
 
 
-@pytest.mark.xfail(reason="reported to lead", strict=True)
+
 def test_decade_expr_round_trips() -> None:
     """The extractor writes decades as TimeValue.iso ("196"); resolve_expr reports it unrecognised."""
     r = resolve_expr("196", pub("2020-06-24"))

@@ -64,6 +64,7 @@ def span(a: TimeValue, b: TimeValue) -> TimeValue:
 _ISO_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 _ISO_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
 _ISO_YEAR = re.compile(r"^(\d{4})$")
+_ISO_DECADE = re.compile(r"^(\d{3})$")
 
 
 def parse_iso(text: str) -> TimeValue | None:
@@ -84,6 +85,8 @@ def parse_iso(text: str) -> TimeValue | None:
             return month(y, mo) if 1 <= mo <= 12 else None
         if m := _ISO_YEAR.match(text):
             return year(int(m.group(1)))
+        if m := _ISO_DECADE.match(text):
+            return decade(int(m.group(1)) * 10)
     except ValueError:
         return None
     return None

@@ -48,6 +48,8 @@ class _Vocab:
     relative: dict[str, dict[str, object]]
     anniversary_kinds: dict[str, str]
     past_markers: frozenset[str]
+    year_blockers: frozenset[str]
+    future_markers: tuple[str, ...]
 
 
 @cache
@@ -61,6 +63,8 @@ def vocab() -> _Vocab:
         relative={str(k): dict(v) for k, v in data["relative"].items()},
         anniversary_kinds={str(k): str(v) for k, v in data["anniversary_kinds"].items()},
         past_markers=frozenset(str(w) for w in data["past_markers"]),
+        year_blockers=frozenset(str(w).lower() for w in data.get("year_blockers", [])),
+        future_markers=tuple(str(w).lower() for w in data.get("future_markers", [])),
     )
 
 
@@ -99,7 +103,7 @@ def _patterns() -> list[tuple[str, re.Pattern[str]]]:
         ("vague", re.compile(rf"{b}(?:(?P<vb>{vbounds})\s+)?(?P<vs>{vague})\b", re.I)),
         ("relative", re.compile(rf"{b}(?P<rel>{rel})\b(?!\s+of\b)", re.I)),
         ("bare_month", re.compile(rf"\b(?:in|since|until|by|from|during|early|late|mid-|of)\s*{M}\b(?!\s+\d)(?!\s+(?:that|last|this|the\s+same)\b)", re.I)),
-        ("year", re.compile(rf"{b}(?<!\d[,.\s])(?<!No\.\s)(?<!Box:\s)(?<!Box\s){YEAR}{NOT_NUM_AFTER}(?![-/]\d)")),
+        ("year", re.compile(rf"{b}(?<!\d[,.\s])(?<!No\.\s)(?<!Box:\s)(?<!Box\s){YEAR}{NOT_NUM_AFTER}(?![-/]\d)(?!st|nd|rd|th)")),
     ]
 
 
@@ -132,8 +136,11 @@ def ordinal_value(text: str) -> int | None:
 
 def is_past(sentence: str) -> bool:
     """A rough tense test: past-tense narration resolves bare dates backwards."""
-    words = re.findall(r"[A-Za-z]+", sentence.lower())
+    low = sentence.lower()
     v = vocab()
+    if any(re.search(rf"\b{re.escape(f)}\b", low) for f in v.future_markers):
+        return False
+    words = re.findall(r"[A-Za-z]+", low)
     return any(w in v.past_markers or (len(w) > 4 and w.endswith("ed")) for w in words)
 
 
@@ -195,6 +202,23 @@ def _rel_expr(rel: dict[str, object], month: int | None, ref: TimeValue | None) 
     return expr, None
 
 
+_MONTH_PREFIX = re.compile(r"(?i)(?<![a-z])(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)")
+_DIGIT = re.compile(r"\d")
+
+
+def _gates(s: str) -> dict[str, bool]:
+    """Which pattern families can match at all: a cheap necessary condition per family."""
+    v = vocab()
+    low = s.lower()
+    mon = _MONTH_PREFIX.search(s) is not None
+    dig = _DIGIT.search(s) is not None
+    rel = any(r in low for r in v.relative)
+    return {"range": mon and dig, "date": mon and dig, "iso": dig, "month_rel": mon and rel,
+            "month_year": mon and dig, "month_day": mon and dig, "decade": dig, "ago": "ago" in low,
+            "anniversary": any(k in low for k in v.anniversary_kinds), "vague": any(w in low for w in v.vague),
+            "relative": rel, "bare_month": mon, "year": dig}
+
+
 def find_time_expressions(text: str, sentences: Iterable[Sentence]) -> list[TimeExpr]:
     """Every temporal expression in the given sentences, in reading order.
 
@@ -203,12 +227,16 @@ def find_time_expressions(text: str, sentences: Iterable[Sentence]) -> list[Time
     """
     out: list[TimeExpr] = []
     ref: TimeValue | None = None
+    ref_partial: str | None = None  # "January 8" named last: its year is not known yet
     v = vocab()
     for sent in sentences:
         s_text = text[sent.start : sent.end]
         taken: list[tuple[int, int]] = []
         found: list[TimeExpr] = []
+        gate = _gates(s_text)
         for kind, pat in _patterns():
+            if not gate[kind]:
+                continue
             for m in pat.finditer(s_text):
                 a, z = m.span()
                 if any(a < tz and ta < z for ta, tz in taken):
@@ -218,12 +246,21 @@ def find_time_expressions(text: str, sentences: Iterable[Sentence]) -> list[Time
                 if te is not None:
                     found.append(te)
         found.sort(key=lambda t: t.start)
-        past = is_past(s_text)
+        past = bool(found) and is_past(s_text)
         resolved: list[TimeExpr] = []
         for te in found:
             if te.kind == "anaphoric":
-                expr, val = _rel_expr(v.relative[te.text.lower()], None, ref)
-                te = replace(te, expr=expr, value=val, derivation=_ref_note(te.text, ref, val))
+                rel = v.relative[te.text.lower()]
+                if ref_partial is not None and int(str(rel["offset"])) == 0 and rel["unit"] in ("day", "month"):
+                    expr = ref_partial if rel["unit"] == "day" else ref_partial[:7] + ("<" if ref_partial.endswith("<") else "")
+                    if rel["unit"] == "day" and len(ref_partial.rstrip("<")) < 10:
+                        expr = "REF"
+                    te = replace(te, kind="date" if expr != "REF" else te.kind, expr=expr,
+                                 derivation=f'"{te.text}": the date named just before')
+                else:
+                    expr, val = _rel_expr(rel, None, ref)
+                    te = replace(te, kind="date" if val is not None else te.kind, expr=expr, value=val,
+                                 derivation=_ref_note(te.text, ref, val))
             elif te.kind == "month_rel":
                 month = int(te.expr.split("-M")[1].split("|")[0])
                 expr, val = _rel_expr(v.relative[te.expr.split("|")[1]], month, ref)
@@ -231,7 +268,9 @@ def find_time_expressions(text: str, sentences: Iterable[Sentence]) -> list[Time
             elif te.kind == "anniversary":
                 te = _anchor_anniversary(te, found, s_text, sent.start, ref, past)
             if te.value is not None and te.kind in ("date", "range"):
-                ref = te.value
+                ref, ref_partial = te.value, None
+            elif te.kind == "date" and te.expr.startswith("XXXX"):
+                ref_partial = te.expr
             resolved.append(te)
         out.extend(resolved)
     return out
@@ -289,6 +328,9 @@ def _build(kind: str, m: re.Match[str], base: int, s_text: str, v: _Vocab) -> Ti
     if kind == "year":
         y = int(gd["y"])
         if not (cal.MIN_YEAR <= y <= cal.MAX_YEAR):
+            return None
+        prev = re.findall(r"[\w.:]+", s_text[max(0, a - 20) : a])
+        if prev and prev[-1].lower() in v.year_blockers:
             return None
         val = cal.year(y)
         return TimeExpr(start, end, raw, "date", val.iso, val, derivation="explicit year")
