@@ -467,10 +467,11 @@ def _role_claims(view: SentenceView, when: TimeExpr | None, add, sent: Sentence,
         person = names.get(tuple(r.person_span))
         if person and (r.body or when is not None):
             _add_role(add, sent, view, r, person, when)
-    for r in role_rules.find_as_titles(view.text, 0, len(view.text), canon=body_canon):
+    for r in role_rules.find_as_titles(view.text, 0, len(view.text), canon=body_canon, persons=persons):
         if r.is_epithet or r.qualifier:
             continue
-        holder = _as_title_holder(view, r.span[0], disc)
+        holder = names.get(tuple(r.person_span)) if r.person_span else None
+        holder = holder or _as_title_holder(view, r.span[0], disc)
         if holder and (r.body or when is not None):
             _add_role(add, sent, view, r, holder, when)
 
