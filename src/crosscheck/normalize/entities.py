@@ -194,8 +194,17 @@ class Resolution:
         """The entity id of a mention returned by find_mentions (None if unresolved)."""
         return self._by_mention.get((m.source, m.start, m.end))
 
+    def __post_init__(self) -> None:
+        self._entity_by_id = {e.id: e for e in self.entities}
+        self._owners: dict[tuple[str, str], set[str]] = defaultdict(set)  # (token, group) -> entity ids
+        for n in self._nodes:
+            toks = n.key.split()
+            if len(toks) > 1:
+                for tok in toks:
+                    self._owners[(tok, n.group)].add(self._node_entity[n.idx])
+
     def entity(self, entity_id: str) -> Entity | None:
-        return next((e for e in self.entities if e.id == entity_id), None)
+        return self._entity_by_id.get(entity_id)
 
     def canonical(self, entity_id: str) -> str:
         """The display name of an entity (the id itself if unknown)."""
@@ -221,10 +230,8 @@ class Resolution:
         if len(hits) == 1:
             return hits[0]
         if len(key.split()) == 1:
-            owners = sorted({
-                self._node_entity[n.idx] for n in self._nodes
-                if key in n.key.split() and len(n.key.split()) > 1 and (want is None or n.group == want)
-            })
+            groups_wanted = [want] if want is not None else sorted(set(_GROUP.values()))
+            owners = sorted(set().union(*(self._owners.get((key, g), set()) for g in groups_wanted)))
             return owners[0] if len(owners) == 1 else None
         found: set[str] = set()
         for bk in _block_keys(key):
