@@ -21,6 +21,20 @@ SEED_FURNITURE: dict[str, list[tuple[str, str | None]]] = {
 }
 
 _SPLIT = re.compile(r"(?<=[.!?\u201d\"])\s+(?=[A-Z\u201c\"(])")
+_ABBREV = re.compile(r"(?:\b[A-Z]|\bMr|\bMrs|\bMs|\bDr|\bMt|\bSt|\bProf|\bGen)\.$")
+
+
+def _pieces(line: str) -> list[str]:
+    """Sentence pieces of a line; no split after an initial or a short title ("K.", "Mr.")."""
+    out: list[str] = []
+    for piece in _SPLIT.split(line):
+        if out and _ABBREV.search(out[-1]):
+            gap_start = line.index(out[-1]) + len(out[-1])
+            gap = line[gap_start : line.index(piece, gap_start)]
+            out[-1] = out[-1] + gap + piece
+        else:
+            out.append(piece)
+    return out
 
 
 def make_source(text: str, sid: str = "doc", furniture: list[tuple[int, int]] | None = None) -> Source:
@@ -30,7 +44,7 @@ def make_source(text: str, sid: str = "doc", furniture: list[tuple[int, int]] | 
     pos = 0
     for para, line in enumerate(text.split("\n")):
         start = 0
-        for piece in _SPLIT.split(line) if line.strip() else []:
+        for piece in _pieces(line) if line.strip() else []:
             i = line.index(piece, start)
             a, b = pos + i, pos + i + len(piece)
             start = i + len(piece)
@@ -61,6 +75,8 @@ def seed_sources() -> list[Source]:
 def test_make_source_spans_are_exact() -> None:
     src = make_source("First one. Second one!\nThird line")
     assert [src.sentence_text(s) for s in src.sentences] == ["First one.", "Second one!", "Third line"]
+    src = make_source("He met Mr. Smith. K. Phomvihane came.")
+    assert [src.sentence_text(s) for s in src.sentences] == ["He met Mr. Smith.", "K. Phomvihane came."]
 
 
 def test_seed_furniture_is_outside_sentences() -> None:

@@ -131,3 +131,21 @@ def test_seed_002_german_teasers_are_never_read() -> None:
 def test_mention_key_is_name_key() -> None:
     (m,) = names("Comrade Kim Jong-un spoke.")
     assert (m.text, m.key, m.kind) == ("Kim Jong-un", "kim jong un", "person")
+
+
+def test_name_after_title_is_kept_even_if_it_looks_like_a_word() -> None:
+    assert texts("General Secretary To Lam met Dear Leader Kim Jong Il.", "person") == ["To Lam", "Kim Jong Il"]
+
+
+def test_abbreviated_titles_initials_particles_and_apostrophes() -> None:
+    found = names("He met Mr. Smith, Dr. Jane Doe and Sean O’Brien at Mt. Paektu. Later K. Phomvihane "
+                  "and Ludwig van Beethoven came.")
+    assert [(m.text, m.kind) for m in found] == [
+        ("Smith", "person"), ("Jane Doe", "person"), ("Sean O’Brien", "person"), ("Mt. Paektu", "place"),
+        ("K. Phomvihane", "person"), ("Ludwig van Beethoven", "person")]
+
+
+def test_bad_sentence_offsets_do_not_crash() -> None:
+    src = make_source("Kim Jong Un spoke.")
+    src.sentences.append(type(src.sentences[0])(500, 900, 9, 9))  # beyond the text
+    assert [m.text for m in find_mentions(src)] == ["Kim Jong Un"]

@@ -174,14 +174,16 @@ def _tokens(text: str, offset: int) -> list[_Token]:
     return out
 
 
-def _joinable(gap: str, prev: _Token) -> bool:
+def _joinable(gap: str, prev: _Token, rules: NameRules) -> bool:
     """Whether two capitalised words separated by ``gap`` belong to one name."""
     if prev.possessive:
         return False
     if gap in (" ", "\u00a0") or (gap.strip(" \u00a0") == "" and "\n" not in gap and len(gap) <= 3):
         return True
-    if len(prev.text) == 1 and prev.text.isupper() and gap.rstrip() == ".":
-        return True  # initial: "K. Phomvihane"
+    if gap.rstrip(" ") == "." and (
+        (len(prev.text) == 1 and prev.text.isupper()) or (prev.fold,) in rules.titles or prev.fold in rules.place_prefixes
+    ):
+        return True  # initial or abbreviated title: "K. Phomvihane", "Mr. Smith", "Mt. Paektu"
     return prev.text.endswith("s") and gap in ("' ", "\u2019 ")  # plural possessive: "Workers' Party"
 
 
@@ -198,7 +200,7 @@ def _runs(text: str, tokens: list[_Token], blocked: list[tuple[int, int]], rules
         capital = t.text[0].isupper() and not is_blocked(t)
         particle = t.fold in rules.particles and t.text.islower()
         prev = pending[-1] if pending else (current[-1] if current else None)
-        joined = prev is not None and _joinable(text[prev.end : t.start], prev)
+        joined = prev is not None and _joinable(text[prev.end : t.start], prev, rules)
         if capital and current and joined:
             current.extend(pending)
             current.append(t)
@@ -259,6 +261,8 @@ def _classify(run: list[_Token], rules: NameRules) -> list[_Candidate]:
         if n:
             i, after_title = i + n, True
             continue
+        if after_title:
+            break  # "General Secretary To Lam": after a title comes the name, whatever it looks like
         n = _match_phrase(run, i, rules.demonyms)
         if n and not (i + n < len(run) and run[i + n - 1].possessive):
             i += n
