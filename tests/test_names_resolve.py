@@ -105,6 +105,9 @@ def test_four_kims_and_two_lao_presidents_stay_apart(seeds: Any) -> None:
         ("Kim", None, None),  # four Kims: ambiguous
         ("Laos", "org", None),  # typed lookup: the country is not an org
         ("Nobody Atall", None, None),
+        ("Kaysone Phomvihan", None, None),  # a one-letter difference alone is not enough evidence
+        ("Kaysone Phomvihane\u2019s", None, "kaysone-phomvihane"),
+        ("Kim Jongun", None, "kim-jong-un"),
     ],
 )
 def test_resolve_name(seeds: Any, text: str, kind: str | None, expected: str | None) -> None:

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from crosscheck.normalize.nameblocks import NameNode, block_keys, candidate_pairs
 from crosscheck.normalize.namecompare import NameDecision, compare_names
 from crosscheck.normalize.namekeys import name_key, slug, spelling
-from crosscheck.normalize.namemerge import ConstrainedClusters, WeakEvidence, merge_nodes
+from crosscheck.normalize.namemerge import STRONG, ConstrainedClusters, WeakEvidence, merge_nodes
 from crosscheck.normalize.registry import Registry, RegistryEntry, load_registry
 from crosscheck.records import Entity, Mention, NameVariant
 
@@ -95,8 +95,9 @@ class Resolution:
                 node = self._nodes[idx]
                 if want is not None and node.group != want:
                     continue
-                if compare_names(name, node.form).outcome != "distinct":
-                    found.add(self._node_entity[idx])
+                d = compare_names(name, node.form)
+                if d.outcome == "same" or (d.outcome == "variant" and d.score >= STRONG):
+                    found.add(self._node_entity[idx])  # weak variants need evidence a lone name lacks
         return found.pop() if len(found) == 1 else None
 
 
