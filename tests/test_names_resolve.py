@@ -195,3 +195,17 @@ def test_hyphenation_variant_within_one_source_is_flagged_info() -> None:
 def test_empty_corpus() -> None:
     res, mentions, flags = run([])
     assert res.entities == [] and mentions == [] and flags == []
+
+
+def test_odd_mentions_from_other_callers_do_not_crash() -> None:
+    odd = [
+        Mention("a", 0, 0, "", "unknown", ""),
+        Mention("a", 1, 4, "???", "person", ""),
+        Mention("b", 0, 3, "Kim", "person", "kim", "short"),
+        Mention("b", 5, 9, "KAA", "org", "kaa", "acronym"),
+        Mention("c", 0, 11, "Kim Jong Un", "weird", "kim jong un"),  # type: ignore[arg-type]
+    ]
+    res = resolve_entities(odd, load_registry(None))
+    assert res.entity_of(odd[4]) == "kim-jong-un"
+    assert res.resolve_name("") is None
+    assert name_variant_flags(res, odd, []) == []
