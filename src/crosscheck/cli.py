@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from crosscheck import __version__
-from crosscheck.claims import ClaimFile, MergeResult, SourceMeta, read_claim_file
+from crosscheck.claims import ClaimFile, MergeResult, SourceMeta
 from crosscheck.config import FAIL_ON, Config, load_config
 from crosscheck.errors import CrosscheckError, InputError, UsageError
 from crosscheck.records import Flag, RunResult
@@ -121,9 +121,9 @@ def cmd_run(args: argparse.Namespace, extract_only: bool = False) -> int:
     from crosscheck import pipeline
 
     cfg = _config(args)
-    pipeline.check_inputs(cfg)
+    files = pipeline.check_inputs(cfg)
     sources = pipeline.load_corpus(cfg)
-    extracted = pipeline.extract_all(cfg, sources, force=getattr(args, "force", False))
+    extracted = pipeline.extract_all(cfg, sources, force=getattr(args, "force", False), files=files)
     result, stale = pipeline.analyse(cfg, sources, extracted)
     pipeline.write_claims(cfg, result, extracted)
     for s in sources:
@@ -138,16 +138,16 @@ def cmd_check(args: argparse.Namespace) -> int:
     from crosscheck import pipeline
 
     cfg = _config(args)
-    pipeline.check_inputs(cfg)
+    files = pipeline.check_inputs(cfg)
     sources = pipeline.load_corpus(cfg)
     extracted = pipeline.Extracted()
     from crosscheck.extract.mentions import find_mentions
 
     for s in sources:
         path = pipeline.claim_path(cfg, s.id)
-        if not path.is_file():
+        if s.id not in files:
             raise InputError(str(path), f"no claim file for source {s.id}: run 'crosscheck extract' first")
-        cf = read_claim_file(path)
+        cf = files[s.id]
         if cf.source.sha256 and cf.source.sha256 != s.sha256:
             _say(f"{path}: warning: {s.path} changed since its claims were extracted; run 'crosscheck extract'")
         extracted.merges[s.id] = MergeResult(ClaimFile(SourceMeta.from_source(s), cf.extractor_version, cf.claims))

@@ -16,9 +16,11 @@ from crosscheck.claims import (
     ClaimFile,
     MergeResult,
     SourceMeta,
+    claim_file_paths,
     merge_claims,
     needs_extraction,
     read_claim_file,
+    read_claim_file_all,
     validate_dir,
     write_claim_file,
 )
@@ -61,13 +63,25 @@ def claim_path(cfg: Config, source_id: str) -> Path:
     return cfg.claims / f"{source_id}.yaml"
 
 
-def check_inputs(cfg: Config) -> None:
-    """Validate every file a person may have written under claims/ before anything runs."""
-    errors = validate_dir(cfg.claims) if cfg.claims.is_dir() else []
+def check_inputs(cfg: Config) -> dict[str, ClaimFile]:
+    """Validate every file a person may have written under claims/ before anything runs.
+
+    Returns the parsed claim files by source id, so each is read (and
+    schema-checked) once per run.
+    """
+    errors = validate_dir(cfg.claims) if cfg.claims.exists() and not cfg.claims.is_dir() else []
+    files: dict[str, ClaimFile] = {}
+    if cfg.claims.is_dir():
+        for path in claim_file_paths(cfg.claims):
+            cf, errs = read_claim_file_all(path)
+            errors.extend(errs)
+            if cf is not None:
+                files[path.stem] = cf
     if errors:
         raise InputErrors(errors)
     load_registry(cfg.claims / ENTITIES_FILE if (cfg.claims / ENTITIES_FILE).is_file() else None)
     load_reviews(cfg.claims / REVIEWS_FILE)
+    return files
 
 
 def _extract_one(source: Source) -> tuple[list[Mention], list[Claim]]:
@@ -75,7 +89,8 @@ def _extract_one(source: Source) -> tuple[list[Mention], list[Claim]]:
     return ex.mentions, ex.claims
 
 
-def extract_all(cfg: Config, sources: list[Source], force: bool = False) -> Extracted:
+def extract_all(cfg: Config, sources: list[Source], force: bool = False,
+                files: dict[str, ClaimFile] | None = None) -> Extracted:
     """Extract the sources whose text (or rules) changed; merge with their claim files."""
     version = extractor_version()
     out = Extracted()
@@ -83,7 +98,10 @@ def extract_all(cfg: Config, sources: list[Source], force: bool = False) -> Extr
     todo: list[Source] = []
     for s in sources:
         path = claim_path(cfg, s.id)
-        olds[s.id] = read_claim_file(path) if path.is_file() else None
+        if files is not None:
+            olds[s.id] = files.get(s.id)
+        else:
+            olds[s.id] = read_claim_file(path) if path.is_file() else None
         if force or needs_extraction(olds[s.id], s, version):
             todo.append(s)
     fresh: dict[str, list[Claim]] = {}
@@ -134,7 +152,16 @@ def write_claims(cfg: Config, result: RunResult, extracted: Extracted) -> None:
             else:
                 claims.append(replace(c, checksum=""))
         cf = ClaimFile(SourceMeta.from_source(s), merged.extractor_version, claims)
+        if extracted.merges[s.id].cached and _same_file(merged, cf):
+            continue  # nothing changed: the file on disk is already this one
         write_claim_file(claim_path(cfg, s.id), cf)
+
+
+def _same_file(old: ClaimFile, new: ClaimFile) -> bool:
+    """Equal content, ignoring checksums (recomputed on write for changed claims only)."""
+    if old.source != new.source or old.extractor_version != new.extractor_version or len(old.claims) != len(new.claims):
+        return False
+    return all(replace(a, checksum="") == replace(b, checksum="") for a, b in zip(old.claims, new.claims, strict=True))
 
 
 def load_corpus(cfg: Config) -> list[Source]:
