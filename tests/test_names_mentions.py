@@ -149,3 +149,8 @@ def test_bad_sentence_offsets_do_not_crash() -> None:
     src = make_source("Kim Jong Un spoke.")
     src.sentences.append(type(src.sentences[0])(500, 900, 9, 9))  # beyond the text
     assert [m.text for m in find_mentions(src)] == ["Kim Jong Un"]
+
+
+def test_acronym_needs_a_capitalised_long_form() -> None:
+    found = names("the number of delegations exchanged (NDE) grew. The NDE doubled.")
+    assert found == []

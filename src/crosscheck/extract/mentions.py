@@ -377,8 +377,8 @@ def find_mentions(source: Source, registry: Registry | None = None) -> list[Ment
             window_start = max(0, m.start() - 12 * len(short) - 40)
             window = s_text[window_start : m.start()].rstrip()
             rel = _long_form(short, window)
-            if rel is None:
-                continue
+            if rel is None or not window[rel : rel + 1].isupper():
+                continue  # a long form is a name: it starts with a capital
             long_start = sentence.start + window_start + rel
             long_end = sentence.start + window_start + len(window)
             here = found[first:]
