@@ -27,7 +27,7 @@ import numpy as np
 from rapidfuzz import fuzz, process
 
 from crosscheck.normalize.entities import load_registry, resolve_entities
-from crosscheck.normalize.namekeys import name_key, spelling
+from crosscheck.normalize.namekeys import name_key, spelling, strip_diacritics
 from crosscheck.records import Mention
 
 KOREAN_SURNAMES = ["Kim", "Ri", "Pak", "Choe", "Jong", "Kang", "Han", "Jo", "Yun", "Hong", "Ryu", "Song", "An",
@@ -105,10 +105,7 @@ def _variant(rng: random.Random, name: str, culture: str) -> str | None:
     if kind == "spacing" and culture == "korean":
         return f"{toks[0]} {toks[1]}{toks[2].lower()}"
     if kind == "diacritics" and culture == "viet":
-        plain = spelling("".join(c for c in name))
-        from crosscheck.normalize.namekeys import strip_diacritics
-
-        return strip_diacritics(plain)
+        return strip_diacritics(name)
     long_idx = [i for i, t in enumerate(toks) if len(t) >= 6]
     if not long_idx:
         return None
