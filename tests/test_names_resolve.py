@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import random
+import sys
 from dataclasses import asdict
 from pathlib import Path
 from typing import Any
@@ -209,3 +210,33 @@ def test_odd_mentions_from_other_callers_do_not_crash() -> None:
     assert res.entity_of(odd[4]) == "kim-jong-un"
     assert res.resolve_name("") is None
     assert name_variant_flags(res, odd, []) == []
+
+
+_DIGEST = """
+import hashlib, json, sys
+from dataclasses import asdict
+sys.path.insert(0, {tests!r})
+from test_names_fixtures import seed_sources
+from crosscheck.compare.names import name_variant_flags
+from crosscheck.extract.mentions import find_mentions
+from crosscheck.normalize.entities import load_registry, resolve_entities
+sources = seed_sources()
+mentions = [m for s in sources for m in find_mentions(s)]
+res = resolve_entities(mentions, load_registry(None))
+flags = name_variant_flags(res, mentions, sources)
+blob = json.dumps([[asdict(e) for e in res.entities], [asdict(f) for f in flags]], sort_keys=True)
+print(hashlib.sha256(blob.encode()).hexdigest())
+"""
+
+
+def test_output_is_identical_across_hash_seeds() -> None:
+    import os
+    import subprocess
+
+    code = _DIGEST.format(tests=str(Path(__file__).resolve().parent))
+    digests = set()
+    for seed in ("0", "12345"):
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True)
+        digests.add(out.stdout.strip())
+    assert len(digests) == 1
