@@ -76,15 +76,16 @@ def test_about_widens_and_exact_counts_are_errors() -> None:
     assert [f.severity for f in exact] == ["error"]
 
 
-def test_bare_noun_slots_are_never_errors_and_participants_separate_slots() -> None:
+def test_bare_noun_slots_are_never_flagged_and_participants_separate_slots() -> None:
+    """ "30 officials" and "40 officials" in two documents may be two groups: listed, not flagged."""
     a = _from("The Association involves about 30 officials.", "a", "s1", event=None)
     b = _from("It has 40 officials.", "b", "s2", event=None)
-    assert [f.severity for f in count_conflicts([a, b])] == ["warning"]
+    assert count_conflicts([a, b]) == []
     exact = [
         _from("They signed 14 agreements.", "x", "s1", event=None),
         _from("They signed 9 agreements.", "y", "s2", event=None),
     ]
-    assert [f.severity for f in count_conflicts(exact)] == ["warning"]
+    assert count_conflicts(exact) == []
     a2, b2 = replace(a, participants=["dprk", "laos"]), replace(b, participants=["laos", "dprk"])
     flags = count_conflicts([a2, b2])
     assert [(f.severity, f.slot) for f in flags] == [("warning", "count:officials:dprk+laos")]

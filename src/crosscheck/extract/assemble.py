@@ -248,10 +248,15 @@ def _attach_times(events: list[EventMention], view: SentenceView) -> None:
         c_hi += view.sent.start
         other_dates = [t.end for t in view.times if t is not te and t.kind in DATE_KINDS and t.end <= te.start
                        and not _list_siblings(view, t, te)]
+        adjacent = [e for e in events if 0 <= e.trigger.start - te.end <= 3]
+        if adjacent:  # "the 2019 summit", "their October talks": the date names its own event
+            adjacent[0].times.append(te)
+            continue
         before = [e for e in events if e.trigger.end <= te.start and e.trigger.start >= c_lo
                   and not any(e.trigger.end <= d <= te.start for d in other_dates)]
         if not before:
-            near = [e for e in events if e.trigger.end <= te.start and te.start - e.trigger.end < 90]
+            near = [e for e in events if e.trigger.end <= te.start and te.start - e.trigger.end < 90
+                    and not any(e.trigger.end <= d <= te.start for d in other_dates)]
             before = [max(near, key=lambda e: e.trigger.end)] if near else []
         after = [e for e in events if e.trigger.start >= te.end and e.trigger.start < c_hi]
         targets = before if before else ([min(after, key=lambda e: e.trigger.start)] if after else [])
@@ -283,6 +288,8 @@ def _list_siblings(view: SentenceView, a: TimeExpr, b: TimeExpr) -> bool:
     lo, hi = sorted((a, b), key=lambda t: t.start)
     gap = view.text[lo.end - view.sent.start : hi.start - view.sent.start]
     if re.fullmatch(r"\s*(?:,|and|or|,\s*and|,\s*or)\s*(?:in\s+|on\s+)?", gap):
+        return True
+    if re.fullmatch(r"\s*,?\s*(?:on|in|at|of)?\s*", gap):  # "five years ago on March 1-2 2019": one time, said twice
         return True
     between = [t for t in view.times if lo.end <= t.start and t.end <= hi.start and t.kind in DATE_KINDS]
     return bool(between) and all(_list_siblings(view, lo, t) for t in between[:1]) and _list_siblings(view, between[-1], hi)
@@ -518,8 +525,16 @@ def _count_claims(view: SentenceView, when: TimeExpr | None, add, sent: Sentence
         add("count", thing, [(a + sent.start, z + sent.start)], sent, predicate="count", object=c.unit,
             value=c.number_text, value_low=float(c.low), value_high=None if hi is None else float(hi),
             bounds=c.bounds, raw=c.text, expr=when.expr if when else "PUB",
-            participants=disc.two_countries(view.mentions) if two_countries_phrase(view.text) else [],
+            participants=_count_parties(view, disc),
             derivation=f"{c.bounds or 'exactly'} {c.low:g}" + (f" to {hi:g}" if hi not in (None, c.low) else ""))
+
+
+def _count_parties(view: SentenceView, disc: Discourse) -> list[str]:
+    """Who a count is about: "between the two countries", or the two countries the sentence names."""
+    if two_countries_phrase(view.text):
+        return disc.two_countries(view.mentions)
+    named = _distinct([m.text for m in view.mentions if m.kind == "country"])
+    return named if len(named) == 2 else []
 
 
 def _sent_index(sentences: list[Sentence], pos: int) -> int:
