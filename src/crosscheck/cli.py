@@ -142,6 +142,9 @@ def cmd_check(args: argparse.Namespace) -> int:
     sources = pipeline.load_corpus(cfg)
     extracted = pipeline.Extracted()
     from crosscheck.extract.mentions import find_mentions
+    from crosscheck.normalize.registry import load_registry
+
+    registry = load_registry(pipeline.registry_file(cfg))
 
     for s in sources:
         path = pipeline.claim_path(cfg, s.id)
@@ -151,7 +154,7 @@ def cmd_check(args: argparse.Namespace) -> int:
         if cf.source.sha256 and cf.source.sha256 != s.sha256:
             _say(f"{path}: warning: {s.path} changed since its claims were extracted; run 'crosscheck extract'")
         extracted.merges[s.id] = MergeResult(ClaimFile(SourceMeta.from_source(s), cf.extractor_version, cf.claims))
-        extracted.mentions[s.id] = find_mentions(s)
+        extracted.mentions[s.id] = find_mentions(s, registry)
     result, stale = pipeline.analyse(cfg, sources, extracted)
     return _finish(cfg, args, result, stale, cfg.fail_on)
 

@@ -32,6 +32,7 @@ from crosscheck.extract.mentions import find_mentions
 from crosscheck.ingest import load_sources
 from crosscheck.normalize.corpus import normalize_corpus
 from crosscheck.normalize.entities import load_registry, resolve_entities
+from crosscheck.normalize.registry import Registry
 from crosscheck.records import Claim, Mention, RunResult, Source
 from crosscheck.review import apply_reviews, load_reviews
 
@@ -79,20 +80,26 @@ def check_inputs(cfg: Config) -> dict[str, ClaimFile]:
                 files[path.stem] = cf
     if errors:
         raise InputErrors(errors)
-    load_registry(cfg.claims / ENTITIES_FILE if (cfg.claims / ENTITIES_FILE).is_file() else None)
+    load_registry(registry_file(cfg))
     load_reviews(cfg.claims / REVIEWS_FILE)
     return files
 
 
-def _extract_one(source: Source) -> tuple[list[Mention], list[Claim]]:
-    ex = extract_source(source)
+def _extract_one(source: Source, registry: Registry) -> tuple[list[Mention], list[Claim]]:
+    ex = extract_source(source, registry)
     return ex.mentions, ex.claims
+
+
+def registry_file(cfg: Config) -> Path | None:
+    path = cfg.claims / ENTITIES_FILE
+    return path if path.is_file() else None
 
 
 def extract_all(cfg: Config, sources: list[Source], force: bool = False,
                 files: dict[str, ClaimFile] | None = None) -> Extracted:
     """Extract the sources whose text (or rules) changed; merge with their claim files."""
-    version = extractor_version()
+    registry = load_registry(registry_file(cfg))
+    version = extractor_version(registry_file(cfg))
     out = Extracted()
     olds: dict[str, ClaimFile | None] = {}
     todo: list[Source] = []
@@ -107,14 +114,15 @@ def extract_all(cfg: Config, sources: list[Source], force: bool = False,
     fresh: dict[str, list[Claim]] = {}
     if cfg.workers > 1 and len(todo) > 1:
         with ProcessPoolExecutor(max_workers=cfg.workers) as pool:
-            for s, (mentions, claims) in zip(todo, pool.map(_extract_one, todo), strict=True):
+            results = pool.map(_extract_one, todo, [registry] * len(todo))
+            for s, (mentions, claims) in zip(todo, results, strict=True):
                 out.mentions[s.id], fresh[s.id] = mentions, claims
     else:
         for s in todo:
-            out.mentions[s.id], fresh[s.id] = _extract_one(s)
+            out.mentions[s.id], fresh[s.id] = _extract_one(s, registry)
     for s in sources:
         if s.id not in out.mentions:
-            out.mentions[s.id] = find_mentions(s)
+            out.mentions[s.id] = find_mentions(s, registry)
         old = olds[s.id]
         if force and old is not None:
             old = replace(old, extractor_version="")
@@ -124,7 +132,7 @@ def extract_all(cfg: Config, sources: list[Source], force: bool = False,
 
 def analyse(cfg: Config, sources: list[Source], extracted: Extracted) -> tuple[RunResult, list[str]]:
     """Normalise, compare and apply reviews; returns the result and stale review ids."""
-    registry = load_registry(cfg.claims / ENTITIES_FILE if (cfg.claims / ENTITIES_FILE).is_file() else None)
+    registry = load_registry(registry_file(cfg))
     mentions = [m for s in sources for m in extracted.mentions[s.id]]
     resolution = resolve_entities(mentions, registry)
     claims = [c for s in sources for c in extracted.merges[s.id].claim_file.claims]

@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass
+from pathlib import Path
 
 from crosscheck import __version__
 from crosscheck.extract.assemble import extract_claims
 from crosscheck.extract.mentions import find_mentions
 from crosscheck.extract.temporal import find_time_expressions
+from crosscheck.normalize.registry import Registry
 from crosscheck.records import Claim, Mention, Source, TimeExpr
 from crosscheck.rules import rules_fingerprint
 
@@ -26,21 +28,19 @@ class Extraction:
     claims: list[Claim]
 
 
-def extractor_version() -> str:
-    """Changes whenever the code version or any rule file (built-in or the user's) changes."""
-    return f"{__version__}+{rules_fingerprint()}"
+def extractor_version(registry_file: Path | None = None) -> str:
+    """Changes whenever the code version, any rule file (built-in or the user's) or the
+    user's entity registry (it helps find names) changes."""
+    extra = ""
+    if registry_file is not None and registry_file.is_file():
+        extra = "+" + hashlib.sha1(registry_file.read_bytes()).hexdigest()[:8]
+    return f"{__version__}+{rules_fingerprint()}{extra}"
 
 
-def extract_mentions(source: Source) -> list[Mention]:
-    return find_mentions(source)
-
-
-def extract_source(source: Source, mentions: list[Mention] | None = None) -> Extraction:
-    mentions = find_mentions(source) if mentions is None else mentions
+def extract_source(source: Source, registry: Registry | None = None) -> Extraction:
+    """Mentions, time expressions and claims of one source."""
+    mentions = find_mentions(source, registry)
     times = find_time_expressions(source.text, source.sentences)
     claims = extract_claims(source, mentions, times)
     return Extraction(source.id, mentions, times, claims)
 
-
-def text_hash(text: str) -> str:
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
