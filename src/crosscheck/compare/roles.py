@@ -22,11 +22,10 @@ from dataclasses import dataclass
 
 from crosscheck.calendar import describe, parse_iso
 from crosscheck.compare.ids import flag_id
-from crosscheck.errors import InputError
 from crosscheck.extract.places import gazetteer, place_key
 from crosscheck.extract.roles import TITLES_SHAPE, check_rule_shape, is_epithet, normalize_office
 from crosscheck.records import Claim, Evidence, Flag, TimeValue
-from crosscheck.rules import load_yaml
+from crosscheck.rules import compiled, load_yaml
 
 HEAD_OF_STATE, HEAD_OF_GOVERNMENT = "head of state", "head of government"
 
@@ -40,20 +39,9 @@ class _RoleRules:
     state_bodies: dict[str, tuple[tuple[str, str], ...]]  # group -> (office, body prefix)
 
 
-_BUILT: dict[str, tuple[tuple[object, ...], _RoleRules]] = {}
-
-
 def _rules() -> _RoleRules:
     """Built once per set of loaded rule files (rebuilt after ``set_user_dirs``)."""
-    loaded = (load_yaml("titles.yaml"),)
-    hit = _BUILT.get("_rules")
-    if hit is None or any(a is not b for a, b in zip(hit[0], loaded, strict=True)):
-        try:
-            built = _build_rules()
-        except (AttributeError, KeyError, TypeError, ValueError) as exc:
-            raise InputError("titles.yaml", f"rule file has an unexpected structure: {exc}") from exc
-        hit = _BUILT["_rules"] = (loaded, built)
-    return hit[1]
+    return compiled(("titles.yaml",), _build_rules)
 
 
 def _build_rules() -> _RoleRules:

@@ -12,9 +12,8 @@ import re
 from dataclasses import dataclass
 
 from crosscheck.calendar import MAX_YEAR, MIN_YEAR, MONTH_RE
-from crosscheck.errors import InputError
 from crosscheck.extract.roles import check_rule_shape
-from crosscheck.rules import load_yaml
+from crosscheck.rules import compiled, load_yaml
 
 Span = tuple[int, int]
 
@@ -69,20 +68,9 @@ _SHAPE: dict[str, type] = {
     "bounds": dict, "units": dict, "time_units": list, "not_counted": list, "not_count_after": list,
     "thing_stopwords": list, "definite_before": list, "thing_before": list, "clock_words": list,
 }  # fmt: skip
-_BUILT: dict[str, tuple[tuple[object, ...], _Rules]] = {}
-
-
 def _rules() -> _Rules:
     """Built once per set of loaded rule files (rebuilt after ``set_user_dirs``)."""
-    loaded = (load_yaml("numbers.yaml"),)
-    hit = _BUILT.get("_rules")
-    if hit is None or any(a is not b for a, b in zip(hit[0], loaded, strict=True)):
-        try:
-            built = _build_rules()
-        except (AttributeError, KeyError, TypeError, ValueError) as exc:
-            raise InputError("numbers.yaml", f"rule file has an unexpected structure: {exc}") from exc
-        hit = _BUILT["_rules"] = (loaded, built)
-    return hit[1]
+    return compiled(("numbers.yaml",), _build_rules)
 
 
 def _build_rules() -> _Rules:

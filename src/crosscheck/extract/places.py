@@ -13,9 +13,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from crosscheck.calendar import MONTHS
-from crosscheck.errors import InputError
 from crosscheck.extract.roles import check_rule_shape
-from crosscheck.rules import load_yaml
+from crosscheck.rules import compiled, load_yaml
 
 Span = tuple[int, int]
 PlaceCheck = Callable[[str], "bool | str"]  # True/False, or the kind: "city", "country", "region", "facility"
@@ -57,20 +56,9 @@ def place_key(name: str) -> str:
 _SHAPE: dict[str, type] = {
     "cities": dict, "countries": dict, "regions": list, "facility_words": list, "multi_place_events": list,
 }  # fmt: skip
-_BUILT: dict[str, tuple[tuple[object, ...], Gazetteer]] = {}
-
-
 def gazetteer() -> Gazetteer:
     """Built once per set of loaded rule files (rebuilt after ``set_user_dirs``)."""
-    loaded = (load_yaml("places.yaml"),)
-    hit = _BUILT.get("gazetteer")
-    if hit is None or any(a is not b for a, b in zip(hit[0], loaded, strict=True)):
-        try:
-            built = _build_gazetteer()
-        except (AttributeError, KeyError, TypeError, ValueError) as exc:
-            raise InputError("places.yaml", f"rule file has an unexpected structure: {exc}") from exc
-        hit = _BUILT["gazetteer"] = (loaded, built)
-    return hit[1]
+    return compiled(("places.yaml",), _build_gazetteer)
 
 
 def _build_gazetteer() -> Gazetteer:

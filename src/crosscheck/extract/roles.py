@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from crosscheck.errors import InputError
-from crosscheck.rules import load_yaml
+from crosscheck.rules import compiled, load_yaml
 
 Span = tuple[int, int]
 
@@ -99,25 +99,9 @@ TITLES_SHAPE: dict[str, type] = {
 HONORIFICS_SHAPE: dict[str, type] = {
     "phrases": list, "epithet_adjectives": list, "epithet_body_words": list, "time_qualifiers": list,
 }  # fmt: skip
-_BUILT: dict[str, tuple[tuple[object, ...], _Lexicon]] = {}
-
-
 def _lexicon() -> _Lexicon:
     """Built once per set of loaded rule files (rebuilt after ``set_user_dirs``)."""
-    loaded = (
-        load_yaml("titles.yaml"),
-        load_yaml("honorifics.yaml"),
-    )
-    hit = _BUILT.get("_lexicon")
-    if hit is None or any(a is not b for a, b in zip(hit[0], loaded, strict=True)):
-        try:
-            built = _build_lexicon()
-        except (AttributeError, KeyError, TypeError, ValueError) as exc:
-            raise InputError(
-                "titles.yaml / honorifics.yaml", f"rule file has an unexpected structure: {exc}"
-            ) from exc
-        hit = _BUILT["_lexicon"] = (loaded, built)
-    return hit[1]
+    return compiled(("titles.yaml", "honorifics.yaml"), _build_lexicon)
 
 
 def _build_lexicon() -> _Lexicon:

@@ -9,15 +9,17 @@ them.  Loading is cached: rules are read once per process.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import yaml
 
 from crosscheck.errors import InputError
 
 BUILTIN_DIR = Path(__file__).parent
+T = TypeVar("T")
 _user_dirs: list[Path] = []
 
 
@@ -72,3 +74,24 @@ def rules_fingerprint() -> str:
             h.update(path.name.encode())
             h.update(path.read_bytes())
     return h.hexdigest()[:10]
+
+
+_compiled: dict[tuple[str, str], tuple[tuple[Any, ...], Any]] = {}
+
+
+def compiled(files: tuple[str, ...], build: Callable[[], T]) -> T:
+    """What ``build`` makes of the rule ``files`` (lexicons, regexes), made once per loading.
+
+    Rebuilt when the files are loaded anew (after ``set_user_dirs``); a file
+    whose structure ``build`` cannot use is an InputError naming the file(s).
+    """
+    loaded = tuple(load_yaml(f) for f in files)
+    key = (build.__module__, build.__qualname__)
+    hit = _compiled.get(key)
+    if hit is None or any(a is not b for a, b in zip(hit[0], loaded, strict=True)):
+        try:
+            built = build()
+        except (AttributeError, KeyError, TypeError, ValueError) as exc:
+            raise InputError(" / ".join(files), f"rule file has an unexpected structure: {exc}") from exc
+        hit = _compiled[key] = (loaded, built)
+    return hit[1]  # type: ignore[no-any-return]
