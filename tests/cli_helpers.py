@@ -39,3 +39,23 @@ def copy_corpus(dest: Path, sources: Path = SOURCES) -> Path:
     target = dest / "sources"
     shutil.copytree(sources, target)
     return target
+
+
+RUN_ARGS = ("run", "sources", "--claims", "claims", "--reports", "reports", "--fail-on", "never")
+
+
+def run_mutated(tmp_path: Path, source: str, old: str, new: str) -> CliRun:
+    """Copy the example corpus, replace ``old`` (which must occur once) by ``new`` in one source, run."""
+    sources = copy_corpus(tmp_path)
+    path = sources / f"{source}.txt"
+    text = path.read_text(encoding="utf-8")
+    assert text.count(old) == 1, f"{old!r} must occur once in {path.name}"
+    path.write_text(text.replace(old, new), encoding="utf-8")
+    return run_cli(tmp_path, *RUN_ARGS)
+
+
+def new_flags(before: CliRun, after: CliRun) -> list[dict[str, Any]]:
+    """Flags of ``after`` whose ids ``before`` did not have."""
+    assert after.returncode == 0, after.stderr
+    known = {f["id"] for f in before.report()["flags"]}
+    return [f for f in after.report()["flags"] if f["id"] not in known]

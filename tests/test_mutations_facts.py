@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from cli_helpers import CliRun, copy_corpus, run_cli
+from cli_helpers import CliRun, new_flags, run_mutated
 
 S000 = "000_411fadefafaa17fe"
 S001 = "001_af8f2fa02ad50aac"
@@ -56,21 +56,10 @@ MUTATIONS = [
 ]
 
 
-def _flags(run: CliRun) -> dict[str, dict]:
-    assert run.returncode == 0, run.stderr
-    return {f["id"]: f for f in run.report()["flags"]}
-
-
 @pytest.mark.parametrize("mutation", MUTATIONS, ids=lambda m: m.id)
 def test_fact_mutation_yields_its_flag(tmp_path: Path, seed_run: CliRun, mutation: Mutation) -> None:
-    sources = copy_corpus(tmp_path)
-    path = sources / f"{mutation.source}.txt"
-    text = path.read_text(encoding="utf-8")
-    assert text.count(mutation.old) == 1, f"{mutation.old!r} must occur once in {path.name}"
-    path.write_text(text.replace(mutation.old, mutation.new), encoding="utf-8")
-    run = run_cli(tmp_path, "run", "sources", "--claims", "claims", "--reports", "reports", "--fail-on", "never")
-    before, after = _flags(seed_run), _flags(run)
-    new = [f for fid, f in after.items() if fid not in before]
+    run = run_mutated(tmp_path, mutation.source, mutation.old, mutation.new)
+    new = new_flags(seed_run, run)
     assert new, f"{mutation.id}: no new flag"
     assert {f["kind"] for f in new} == {mutation.kind}, [f["summary"] for f in new]
     cited = {e["source"] for f in new for e in f["evidence"]}

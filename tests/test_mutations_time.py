@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from cli_helpers import CliRun, copy_corpus, run_cli
+from cli_helpers import CliRun, new_flags, run_mutated
 
 S000 = "000_411fadefafaa17fe"
 S001 = "001_af8f2fa02ad50aac"
@@ -84,11 +84,6 @@ MUTATIONS = [
 ]
 
 
-def _flags(run: CliRun) -> dict[str, dict]:
-    assert run.returncode == 0, run.stderr
-    return {f["id"]: f for f in run.report()["flags"]}
-
-
 def test_at_least_thirty_distinct_mutations() -> None:
     assert len({(m.source, m.old, m.new) for m in MUTATIONS}) >= 30
 
@@ -100,14 +95,8 @@ def test_unchanged_corpus_is_silent_on_time(seed_run: CliRun) -> None:
 
 @pytest.mark.parametrize("mutation", MUTATIONS, ids=lambda m: m.id)
 def test_mutation_yields_its_flag(tmp_path: Path, seed_run: CliRun, mutation: Mutation) -> None:
-    sources = copy_corpus(tmp_path)
-    path = sources / f"{mutation.source}.txt"
-    text = path.read_text(encoding="utf-8")
-    assert text.count(mutation.old) == 1, f"{mutation.old!r} must occur once in {path.name}"
-    path.write_text(text.replace(mutation.old, mutation.new), encoding="utf-8")
-    run = run_cli(tmp_path, "run", "sources", "--claims", "claims", "--reports", "reports", "--fail-on", "never")
-    before, after = _flags(seed_run), _flags(run)
-    new = [f for fid, f in after.items() if fid not in before]
+    run = run_mutated(tmp_path, mutation.source, mutation.old, mutation.new)
+    new = new_flags(seed_run, run)
     assert new, f"{mutation.id}: no new flag"
     kinds = {f["kind"] for f in new}
     assert kinds <= mutation.kinds, f"{mutation.id}: unexpected {kinds - mutation.kinds}: {[f['summary'] for f in new]}"
