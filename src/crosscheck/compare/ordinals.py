@@ -78,12 +78,35 @@ def ordinal_conflicts(claims: Iterable[Claim], describe: Callable[[str], str]) -
                            f"date {len(earlier)} earlier: " + ", ".join(_when(g) for g in earlier))
                 flags.append(_flag(ev, o, listed, "error", summary))
                 continue
-            anchored = any(any(c.value is not None and claim_interval(c).overlaps(f) for c in earlier[0]) for f in first_dates.get(ev, [])) if earlier else False  # type: ignore[union-attr]
-            if n > 1 and anchored and len(earlier) < n - 1:
-                summary = (f"{title}: {o.source} calls the one of {cal.describe(t)} the {_nth(n)}, but the sources "
-                           f"list only {len(earlier)} earlier: " + ", ".join(_when(g) for g in earlier))
-                flags.append(_flag(ev, o, earlier, "warning", summary))
+            if n > 1:
+                short = _short_listing(o, t, n, dated.get(ev, []), first_dates.get(ev, []))
+                if short is not None:
+                    src, listed = short
+                    summary = (f"{title}: {o.source} calls the one of {cal.describe(t)} the {_nth(n)}, but {src} "
+                               f"lists it with only {len(listed)} earlier: " + ", ".join(_when(g) for g in listed))
+                    flags.append(_flag(ev, o, listed, "warning", summary))
     return flags
+
+
+def _short_listing(o: Claim, t: TimeValue, n: int, dated: list[Claim],
+                   firsts: list[TimeValue]) -> tuple[str, list[list[Claim]]] | None:
+    """Another source that narrates the series from its first occurrence up to this one,
+    with fewer occurrences in between than the ordinal needs (a list need not be complete:
+    a warning, never an error)."""
+    by_source: dict[str, list[Claim]] = defaultdict(list)
+    for c in dated:
+        if c.source != o.source:
+            by_source[c.source].append(c)
+    for src, cs in sorted(by_source.items()):
+        occ = _distinct(cs)
+        covers = any(claim_interval(c).overlaps(t) for c in cs)  # type: ignore[union-attr]
+        earlier = [g for g in occ if all(claim_interval(c).end < t.start for c in g)]  # type: ignore[union-attr]
+        if not covers or not earlier or len(earlier) >= n - 1:
+            continue
+        starts_at_first = any(claim_interval(c).overlaps(f) for c in earlier[0] for f in firsts)  # type: ignore[union-attr]
+        if starts_at_first:
+            return src, earlier
+    return None
 
 
 def _when(group: list[Claim]) -> str:
