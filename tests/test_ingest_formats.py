@@ -162,7 +162,7 @@ def test_markdown_front_matter(tmp_path: Path) -> None:
         "en",
     )
     assert (src.published, src.published_basis) == ("2021-05", "metadata")
-    assert src.published_evidence == "front matter line 5"
+    assert src.published_evidence == "front matter line 5 (published: 2021-05)"
     assert src.set_aside[0].reason == "front matter" and src.set_aside[0].start == 0
     sentences = [src.sentence_text(s) for s in src.sentences]
     assert sentences == ["A heading in the text", "Kim Jong Un met the president on May 2, 2021."]
@@ -261,3 +261,12 @@ def test_site_header_date_without_h1_is_not_the_publication_date(tmp_path: Path)
         "<div><p>Kim Jong Un arrived in Vientiane.</p></div></body></html>"
     )
     assert load_source(write(tmp_path, "nodate.html", page)).published is None
+
+
+def test_front_matter_date_alias_and_datetime(tmp_path: Path) -> None:
+    """Static-site generators write ``date:`` with a time; the date part is the publication date."""
+    path = tmp_path / "post.md"
+    path.write_text('---\ntitle: "A post"\ndate: "2025-05-19T08:00:00+07:00"\n---\n\nText of 2025.\n', encoding="utf-8")
+    src = load_source(path)
+    assert (src.published, src.published_basis) == ("2025-05-19", "metadata")
+    assert src.published_evidence == "front matter line 3 (date: 2025-05-19)"

@@ -254,10 +254,6 @@ def _attach_times(events: list[EventMention], view: SentenceView) -> None:
             continue
         before = [e for e in events if e.trigger.end <= te.start and e.trigger.start >= c_lo
                   and not any(e.trigger.end <= d <= te.start for d in other_dates)]
-        if not before:
-            near = [e for e in events if e.trigger.end <= te.start and te.start - e.trigger.end < 90
-                    and not any(e.trigger.end <= d <= te.start for d in other_dates)]
-            before = [max(near, key=lambda e: e.trigger.end)] if near else []
         after = [e for e in events if e.trigger.start >= te.end and e.trigger.start < c_hi]
         targets = before if before else ([min(after, key=lambda e: e.trigger.start)] if after else [])
         for target in targets:
@@ -382,6 +378,7 @@ def extract_claims(source: Source, mentions: list[Mention], times: list[TimeExpr
                             by_sent_t.get(sent.index, []), is_past(s_text))
         triggers = find_triggers(text, sent.start, sent.end)
         inside = [_anniversary_object(te, view) for te in view.times if te.kind == "anniversary"]
+        inside += [(te.start, te.end) for te in view.times if te.kind == "anniversary"]  # "birth anniversary" itself
         triggers = [t for t in triggers if not any(a <= t.start < z for a, z in inside)]
         events: list[EventMention] = []
         for t in triggers:
@@ -472,7 +469,13 @@ def _role_claims(view: SentenceView, when: TimeExpr | None, add, sent: Sentence,
         if r.is_epithet or r.person_span is None or r.qualifier:
             continue
         person = names.get(tuple(r.person_span))
-        if person and (r.body or when is not None):
+        if not person:
+            continue
+        if r.span[1] <= r.person_span[0] and view.past:
+            # "Chinese President Xi Jinping visited Cambodia in 2009": news writes today's title
+            # before a name in past narration, so the title's time is unknown, not the event's.
+            _add_role(add, sent, view, r, person, None, unknown=True)
+        elif r.body or when is not None:
             _add_role(add, sent, view, r, person, when)
     for r in role_rules.find_as_titles(view.text, 0, len(view.text), canon=body_canon, persons=persons):
         if r.is_epithet or r.qualifier:
@@ -500,18 +503,20 @@ def _as_title_holder(view: SentenceView, pos: int, disc: Discourse) -> str | Non
     return subj.text if subj else None
 
 
-def _add_role(add, sent: Sentence, view: SentenceView, r, person: str, when: TimeExpr | None) -> None:  # type: ignore[no-untyped-def]
+def _add_role(add, sent: Sentence, view: SentenceView, r, person: str, when: TimeExpr | None,  # type: ignore[no-untyped-def]
+              unknown: bool = False) -> None:
     """A role claim; its time is the sentence's date, else the publication date for a
     sentence in the present, else unknown (a title recalled in past narration)."""
     a, z = r.span
     parts = [(a + sent.start, z + sent.start)]
     if r.person_span:
         parts.append((r.person_span[0] + sent.start, r.person_span[1] + sent.start))
-    expr = when.expr if when is not None else (None if view.past else "PUB")
+    expr = when.expr if when is not None else (None if view.past or unknown else "PUB")
     add("role", person, parts, sent, event_type=None, participants=[person], predicate="title",
         object=r.body or "", value=r.office, raw=r.text, expr=expr,
         time=when.value.iso if when is not None and when.value else None,
         derivation=(f"held at the time of {when.text!r}" if when is not None
+                    else "title before the name in past narration: held at an unstated time" if unknown
                     else "time not stated (past narration)" if expr is None else "held at the time of publication"))
 
 

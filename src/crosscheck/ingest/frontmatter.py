@@ -14,6 +14,8 @@ from crosscheck.ingest.meta import SourceMeta
 from crosscheck.records import SetAside
 
 _FIELDS = ("title", "url", "publisher", "published", "language")
+_DATE_ALIASES = ("date", "pubDate", "pubdate", "published_at", "publishDate", "datePublished", "date_published")
+_ISO_DATETIME = re.compile(r"^(\d{4}-\d{2}-\d{2})[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?$")
 _CLOSE = re.compile(r"^(?:---|\.\.\.)[ \t]*$", re.MULTILINE)
 
 
@@ -55,6 +57,13 @@ def read_front_matter(text: str, path: str) -> FrontMatter:
     if not isinstance(data, dict):
         raise InputError(path, "front matter must be a mapping of keys to values", line=2)
     meta = SourceMeta()
+    for alias in _DATE_ALIASES:  # static-site generators say "date" (Hugo, Jekyll) or "pubDate" (Astro)
+        if data.get("published") in (None, "") and data.get(alias) not in (None, ""):
+            data["published"] = data[alias]
+            body_key = alias
+            break
+    else:
+        body_key = "published"
     for key in _FIELDS:
         value = data.get(key)
         if value is None or value == "":
@@ -67,12 +76,14 @@ def read_front_matter(text: str, path: str) -> FrontMatter:
             raise InputError(path, "expected a single value", line=_key_line(body, key), field=key)
         value = str(value).strip()
         if key == "published":
+            value = _ISO_DATETIME.sub(r"\1", value)  # "2025-05-19T08:00:00+07:00" -> its date
+            key = body_key
             tv = parse_iso(value)
             if tv is None or tv.precision not in ("day", "month", "year"):
                 raise InputError(path, f"not an ISO 8601 date (YYYY, YYYY-MM or YYYY-MM-DD): {value!r}",
                                  line=_key_line(body, key), field=key)  # fmt: skip
             meta.published = tv.iso
-            meta.published_evidence = f"front matter line {_key_line(body, key)}"
+            meta.published_evidence = f"front matter line {_key_line(body, key)} ({key}: {value})"
         elif key == "language":
             meta.language = value.split("-")[0].lower()
         else:

@@ -23,7 +23,7 @@ from crosscheck.normalize.timeresolve import resolve_expr
 from crosscheck.records import Claim, Source, TimeValue
 
 _REL = re.compile(r"^PUB([+-])(\d+)([YM])(?:-M\d{2})?$")
-_ANN = re.compile(r"^ANN:(\d+)(?:=XXXX-\d{2}-\d{2}<?|@PUB)$")
+_ANN = re.compile(r"^ANN:(\d+)(?:[=@](?:XXXX-\d{2}(?:-\d{2})?<?|PUB(?:([+-]\d+)Y)?))$")
 WEIGHT = {"anniversary": 3, "elapsed": 2}
 
 
@@ -59,8 +59,8 @@ def implied_publication(claim: Claim, anchor: TimeValue) -> TimeValue | None:
             total = anchor.start.year * 12 + anchor.start.month - 1 + n
             return cal.month(total // 12, total % 12 + 1)
         return None
-    if m := _ANN.match(expr):
-        return cal.year(anchor.start.year + int(m.group(1)))
+    if m := _ANN.match(expr):  # observed this year (or "last year": PUB-1Y): the year of writing follows
+        return cal.year(anchor.start.year + int(m.group(1)) - int(m.group(2) or 0))
     return None
 
 
