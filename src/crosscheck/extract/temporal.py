@@ -23,9 +23,11 @@ resolved here, since it depends on the text alone.  Nothing reads the clock.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from functools import cache
+from typing import NamedTuple
 
 from crosscheck import calendar as cal
 from crosscheck.records import Sentence, TimeExpr, TimeValue
@@ -72,8 +74,51 @@ def _alt(words: Iterable[str]) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
+@dataclass(frozen=True)
+class _Pattern:
+    """One pattern family member and how the fast path finds the places it can match.
+
+    ``anchor`` names the tokens every match starts with, so that trying the
+    pattern only there finds all its matches (see ``_HitFinder.anchors``):
+    "month" a month-name prefix; "day" a digit run of one or two digits (a
+    day: the pattern cannot go on with a digit); "year4" a run of exactly four;
+    "decade" that or "the" and whitespace before it; "bare_month" a preposition
+    and whitespace before a month; "words" one of ``words``.  Unanchored
+    patterns list in ``words`` the words one of which every match contains:
+    only sentences holding one are scanned (all sentences when ``words`` is empty).
+    """
+
+    kind: str
+    regex: re.Pattern[str]
+    anchor: str = ""
+    words: tuple[str, ...] = ()
+
+
+_BARE_MONTH_PREPS = ("in", "since", "until", "by", "from", "during", "early", "late", "mid-", "of")
+
+
+def _foldable(words: Iterable[str]) -> tuple[str, ...]:
+    """The words lower-cased when all are ASCII (then a case-insensitive match shows in the folded
+    text, see ``ASCII_FOLDS``), else () : no word prefilter."""
+    out = tuple(w.lower() for w in words)
+    return out if out and all(w and w.isascii() for w in out) else ()
+
+
+def _starting_with(words: Iterable[str]) -> tuple[str, tuple[str, ...]]:
+    """``anchor, words`` for a pattern whose matches start with one of ``words``."""
+    folded = _foldable(words)
+    return ("words" if folded else ""), folded
+
+
 @cache
-def _patterns() -> list[tuple[str, re.Pattern[str]]]:
+def _month_prefixes() -> tuple[str, ...]:
+    """First three letters of every month name: each alternative of ``cal.MONTH_RE`` starts with one."""
+    return tuple(sorted({name[:3] for name in cal.MONTHS}))
+
+
+@cache
+def _patterns() -> list[_Pattern]:
+    """The pattern families, most specific first: earlier matches block overlapping later ones."""
     v = vocab()
     tens = [w for w, n in v.numbers.items() if n >= 20 and n % 10 == 0 and n < 100]
     units_ord = [w for w, n in v.ordinals.items() if n < 10]
@@ -87,24 +132,36 @@ def _patterns() -> list[tuple[str, re.Pattern[str]]]:
     vbounds = _alt(v.vague_bounds)
     b = r"(?<![\w/.@-])"  # not inside a word, URL, e-mail or number
     return [
-        ("range", re.compile(rf"{b}{M}\s+{DAY}{DASH}{DAY2},?\s+{YEAR}{NOT_NUM_AFTER}", re.I)),
-        ("range", re.compile(rf"{b}{DAY}{DASH}{DAY2}\s+(?:of\s+)?{M},?\s+{YEAR}{NOT_NUM_AFTER}", re.I)),
-        ("date", re.compile(rf"{b}{M}\s+{DAY},?\s+{YEAR}{NOT_NUM_AFTER}", re.I)),
-        ("date", re.compile(rf"{b}{DAY}\s+(?:of\s+)?{M},?\s+{YEAR}{NOT_NUM_AFTER}", re.I)),
-        ("iso", re.compile(rf"{b}{YEAR}-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?![\d-])")),
-        ("month_rel", re.compile(rf"{b}{M}(?:\s+of)?\s+(?P<rel>{rel})\b", re.I)),
-        ("month_year", re.compile(rf"{b}{M},?\s+(?:of\s+)?{YEAR}{NOT_NUM_AFTER}", re.I)),
-        ("month_day", re.compile(rf"{b}{M}\s+{DAY}(?![\d,]*\s*\d)(?!\w)", re.I)),
-        ("month_day", re.compile(rf"{b}{DAY}\s+(?:of\s+)?{M}(?!\w)(?!,?\s+\d)", re.I)),
-        ("decade", re.compile(rf"{b}(?:the\s+)?(?P<dec>1\d{{2}}0|20\d0)['’]?s\b", re.I)),
-        ("ago", re.compile(rf"{b}(?:(?P<vb>{vbounds})\s+)?(?P<vs>{vague})\s+ago\b", re.I)),
-        ("ago", re.compile(rf"{b}{number}\s+(?P<unit>years?|months?|days?|decades?)\s+ago\b", re.I)),
-        ("anniversary", re.compile(rf"{b}(?:the\s+)?{ordinal}\s+(?P<akind>{ann_kind})\b", re.I)),
-        ("vague", re.compile(rf"{b}(?:(?P<vb>{vbounds})\s+)?(?P<vs>{vague})\b", re.I)),
-        ("relative", re.compile(rf"{b}(?P<rel>{rel})\b(?!\s+of\b)", re.I)),
-        ("bare_month", re.compile(rf"\b(?:in|since|until|by|from|during|early|late|mid-|of)\s*{M}\b(?!\s+\d)(?!\s+(?:that|last|this|the\s+same)\b)", re.I)),
-        ("year", re.compile(rf"{b}(?<!\d[,.\s])(?<!No\.\s)(?<!Box:\s)(?<!Box\s){YEAR}{NOT_NUM_AFTER}(?![-/]\d)(?!st|nd|rd|th)")),
+        _Pattern("range", re.compile(rf"{b}{M}\s+{DAY}{DASH}{DAY2},?\s+{YEAR}{NOT_NUM_AFTER}", re.I), "month"),
+        _Pattern("range", re.compile(rf"{b}{DAY}{DASH}{DAY2}\s+(?:of\s+)?{M},?\s+{YEAR}{NOT_NUM_AFTER}", re.I), "day"),
+        _Pattern("date", re.compile(rf"{b}{M}\s+{DAY},?\s+{YEAR}{NOT_NUM_AFTER}", re.I), "month"),
+        _Pattern("date", re.compile(rf"{b}{DAY}\s+(?:of\s+)?{M},?\s+{YEAR}{NOT_NUM_AFTER}", re.I), "day"),
+        _Pattern("iso", re.compile(rf"{b}{YEAR}-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?![\d-])"), "year4"),
+        _Pattern("month_rel", re.compile(rf"{b}{M}(?:\s+of)?\s+(?P<rel>{rel})\b", re.I), "month"),
+        _Pattern("month_year", re.compile(rf"{b}{M},?\s+(?:of\s+)?{YEAR}{NOT_NUM_AFTER}", re.I), "month"),
+        _Pattern("month_day", re.compile(rf"{b}{M}\s+{DAY}(?![\d,]*\s*\d)(?!\w)", re.I), "month"),
+        _Pattern("month_day", re.compile(rf"{b}{DAY}\s+(?:of\s+)?{M}(?!\w)(?!,?\s+\d)", re.I), "day"),
+        _Pattern("decade", re.compile(rf"{b}(?:the\s+)?(?P<dec>1\d{{2}}0|20\d0)['’]?s\b", re.I), "decade"),
+        _Pattern("ago", re.compile(rf"{b}(?:(?P<vb>{vbounds})\s+)?(?P<vs>{vague})\s+ago\b", re.I),
+                 *_starting_with([*v.vague_bounds, *v.vague])),
+        _Pattern("ago", re.compile(rf"{b}{number}\s+(?P<unit>years?|months?|days?|decades?)\s+ago\b", re.I),
+                 words=_foldable(["ago"])),
+        _Pattern("anniversary", re.compile(rf"{b}(?:the\s+)?{ordinal}\s+(?P<akind>{ann_kind})\b", re.I),
+                 words=_foldable(v.anniversary_kinds)),
+        _Pattern("vague", re.compile(rf"{b}(?:(?P<vb>{vbounds})\s+)?(?P<vs>{vague})\b", re.I),
+                 *_starting_with([*v.vague_bounds, *v.vague])),
+        _Pattern("relative", re.compile(rf"{b}(?P<rel>{rel})\b(?!\s+of\b)", re.I), *_starting_with(v.relative)),
+        _Pattern("bare_month", re.compile(rf"\b(?:{'|'.join(_BARE_MONTH_PREPS)})\s*{M}\b(?!\s+\d)(?!\s+(?:that|last|this|the\s+same)\b)", re.I),
+                 "bare_month"),
+        _Pattern("year", re.compile(rf"{b}(?<!\d[,.\s])(?<!No\.\s)(?<!Box:\s)(?<!Box\s){YEAR}{NOT_NUM_AFTER}(?![-/]\d)(?!st|nd|rd|th)"), "year4"),
     ]
+
+
+_NUM_SPLIT = re.compile(r"[- ]")
+_ORDINAL_DIGITS = re.compile(r"(\d{1,3})(st|nd|rd|th)")
+_WORD = re.compile(r"[A-Za-z]+")
+_TOKEN = re.compile(r"[\w.:]+")
+_MONTH = re.compile(M, re.I)
 
 
 def _num(text: str) -> int | None:
@@ -114,7 +171,7 @@ def _num(text: str) -> int | None:
         return int(t)
     if t in v.numbers:
         return v.numbers[t]
-    parts = re.split(r"[- ]", t)
+    parts = _NUM_SPLIT.split(t)
     if len(parts) == 2 and parts[0] in v.numbers and parts[1] in v.numbers:
         return v.numbers[parts[0]] + v.numbers[parts[1]]
     return None
@@ -124,24 +181,31 @@ def ordinal_value(text: str) -> int | None:
     """``46th`` -> 46, ``fourth`` -> 4, ``forty-sixth`` -> 46; None for anything else."""
     v = vocab()
     t = text.lower()
-    if m := re.fullmatch(r"(\d{1,3})(st|nd|rd|th)", t):
+    if m := _ORDINAL_DIGITS.fullmatch(t):
         return int(m.group(1))
     if t in v.ordinals:
         return v.ordinals[t]
-    parts = re.split(r"[- ]", t)
+    parts = _NUM_SPLIT.split(t)
     if len(parts) == 2 and parts[0] in v.numbers and parts[1] in v.ordinals:
         return v.numbers[parts[0]] + v.ordinals[parts[1]]
     return None
 
 
+@cache
+def _future_re() -> re.Pattern[str] | None:
+    """All future markers as one whole-word alternation (None when there are none)."""
+    markers = vocab().future_markers
+    return re.compile(rf"\b(?:{'|'.join(re.escape(f) for f in markers)})\b") if markers else None
+
+
 def is_past(sentence: str) -> bool:
     """A rough tense test: past-tense narration resolves bare dates backwards."""
     low = sentence.lower()
-    v = vocab()
-    if any(re.search(rf"\b{re.escape(f)}\b", low) for f in v.future_markers):
+    future = _future_re()
+    if future is not None and future.search(low):
         return False
-    words = re.findall(r"[A-Za-z]+", low)
-    return any(w in v.past_markers or (len(w) > 4 and w.endswith("ed")) for w in words)
+    words = set(_WORD.findall(low))
+    return not vocab().past_markers.isdisjoint(words) or any(len(w) > 4 and w.endswith("ed") for w in words)
 
 
 def _ymd(m: re.Match[str], month_group: str | None = None) -> tuple[int | None, int | None, int | None]:
@@ -151,7 +215,7 @@ def _ymd(m: re.Match[str], month_group: str | None = None) -> tuple[int | None, 
     if gd.get("m"):
         mo = int(gd["m"])
     else:
-        mt = re.search(M, m.group(0), re.I)
+        mt = _MONTH.search(m.group(0))
         mo = cal.month_number(mt.group(0)) if mt else None
     d = int(gd["d"]) if gd.get("d") else None
     return y, mo, d
@@ -204,19 +268,298 @@ def _rel_expr(rel: dict[str, object], month: int | None, ref: TimeValue | None) 
 
 _MONTH_PREFIX = re.compile(r"(?i)(?<![a-z])(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)")
 _DIGIT = re.compile(r"\d")
+_NON_DIGITS = re.compile(r"(\D+)")
+_SEP = "\x00"  # joins sentences: no pattern matches it and every lookaround reads it as a string edge
+# Characters re.IGNORECASE takes for an ASCII letter although str.lower() does not give that letter
+# (the test checks this table against every code point).
+ASCII_FOLDS = {0x130: "i", 0x131: "i", 0x17F: "s", 0x212A: "k"}
 
 
-def _gates(s: str) -> dict[str, bool]:
-    """Which pattern families can match at all: a cheap necessary condition per family."""
-    v = vocab()
-    low = s.lower()
-    mon = _MONTH_PREFIX.search(s) is not None
-    dig = _DIGIT.search(s) is not None
-    rel = any(r in low for r in v.relative)
-    return {"range": mon and dig, "date": mon and dig, "iso": dig, "month_rel": mon and rel,
-            "month_year": mon and dig, "month_day": mon and dig, "decade": dig, "ago": "ago" in low,
-            "anniversary": any(k in low for k in v.anniversary_kinds), "vague": any(w in low for w in v.vague),
-            "relative": rel, "bare_month": mon, "year": dig}
+class _SentenceView:
+    """One sentence's text and the per-sentence facts, each computed at most once and only when asked.
+
+    ``allows(kind)`` is the old per-sentence gate: a pattern family is only
+    used when this cheap condition holds (kept exactly, since it is part of
+    the output's definition, e.g. "inJanuary" is no bare month).
+    """
+
+    def __init__(self, text: str, base: int) -> None:
+        self.text, self.base = text, base
+        self._allowed: dict[str, bool] = {}
+        self._facts: dict[str, bool] = {}
+        self._past: bool | None = None
+
+    @property
+    def past(self) -> bool:
+        if self._past is None:
+            self._past = is_past(self.text)
+        return self._past
+
+    def _fact(self, name: str) -> bool:
+        got = self._facts.get(name)
+        if got is None:
+            got = self._facts[name] = _FACT_TESTS[name](self.text)
+        return got
+
+    def allows(self, kind: str) -> bool:
+        got = self._allowed.get(kind)
+        if got is None:
+            got = self._allowed[kind] = all(self._fact(fact) for fact in _GATE_FACTS[kind])
+        return got
+
+
+def _has_any(words: Iterable[str]) -> Callable[[str], bool]:
+    return lambda text: any(w in text.lower() for w in words)
+
+
+_FACT_TESTS: dict[str, Callable[[str], bool]] = {
+    "mon": lambda text: _MONTH_PREFIX.search(text) is not None,
+    "dig": lambda text: _DIGIT.search(text) is not None,
+    "ago": lambda text: "ago" in text.lower(),
+    "rel": lambda text: _has_any(vocab().relative)(text),
+    "anniversary": lambda text: _has_any(vocab().anniversary_kinds)(text),
+    "vague": lambda text: _has_any(vocab().vague)(text),
+}
+_GATE_FACTS: dict[str, tuple[str, ...]] = {
+    "range": ("mon", "dig"), "date": ("mon", "dig"), "iso": ("dig",), "month_rel": ("mon", "rel"),
+    "month_year": ("mon", "dig"), "month_day": ("mon", "dig"), "decade": ("dig",), "ago": ("ago",),
+    "anniversary": ("anniversary",), "vague": ("vague",), "relative": ("rel",), "bare_month": ("mon",),
+    "year": ("dig",),
+}
+
+
+class _Joined:
+    """All sentences in one string, so each pattern runs once per text instead of once per sentence.
+
+    Sentences are joined with ``_SEP``, which no pattern can match: matches
+    stay inside one sentence and see the same context as on the sentence alone.
+    ``folded`` is the same string case-folded the way re.IGNORECASE compares
+    ASCII letters, for cheap case-sensitive searches of anchor words; it is
+    None when folding would change the length (then nothing is prefiltered).
+    """
+
+    def __init__(self, texts: list[str]) -> None:
+        self.texts = texts
+        self.joined = _SEP.join(texts)
+        self.starts: list[int] = []
+        at = 0
+        for t in texts:
+            self.starts.append(at)
+            at += len(t) + 1
+        self.folded = self._fold(self.joined)
+        self._found: dict[str, list[int]] = {}
+        self._runs: list[tuple[int, int]] | None = None
+
+    @staticmethod
+    def _fold(text: str) -> str | None:
+        if not text.isascii() and any(chr(c) in text for c in ASCII_FOLDS):
+            text = text.translate(ASCII_FOLDS)
+        folded = text.lower()
+        return folded if len(folded) == len(text) else None
+
+    def sentence_at(self, pos: int) -> int:
+        return bisect_right(self.starts, pos) - 1
+
+    def occurrences(self, word: str) -> list[int]:
+        """Every start of ``word`` in the folded text, overlapping ones included."""
+        if word not in self._found:
+            assert self.folded is not None
+            out: list[int] = []
+            at = self.folded.find(word)
+            while at >= 0:
+                out.append(at)
+                at = self.folded.find(word, at + 1)
+            self._found[word] = out
+        return self._found[word]
+
+    def digit_runs(self) -> list[tuple[int, int]]:
+        """(start, length) of every maximal run of digits (splitting at non-digit runs is the fast way)."""
+        if self._runs is None:
+            runs, at = [], 0
+            for i, piece in enumerate(_NON_DIGITS.split(self.joined)):
+                if piece and i % 2 == 0:  # even pieces lie between non-digit runs: digits
+                    runs.append((at, len(piece)))
+                at += len(piece)
+            self._runs = runs
+        return self._runs
+
+    def starts_of(self, words: tuple[str, ...]) -> list[int]:
+        """Sorted starts of every occurrence of any of ``words`` in the folded text.
+
+        Words sharing their last four letters ("this year", "last year") are
+        found with one search for those letters.
+        """
+        assert self.folded is not None
+        folded, found = self.folded, set()
+        for key, group in _by_suffix(words).items():
+            for p in self.occurrences(key):
+                end = p + len(key)
+                found.update(end - len(w) for w in group if end >= len(w) and folded.startswith(w, end - len(w)))
+        return sorted(found)
+
+    def words_ending_before(self, pos: int, words: tuple[str, ...]) -> list[int]:
+        """Starts of ``words`` that end where the whitespace before ``pos`` begins (re's \\s is str.isspace)."""
+        t = pos
+        while t > 0 and self.joined[t - 1].isspace():
+            t -= 1
+        assert self.folded is not None
+        if t == 0:
+            return []
+        return [t - len(w) for w in _by_last_char(words).get(self.folded[t - 1], ())
+                if t >= len(w) and self.folded.startswith(w, t - len(w))]
+
+
+@cache
+def _by_suffix(words: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
+    groups: dict[str, list[str]] = {}
+    for w in words:
+        groups.setdefault(w[-4:], []).append(w)
+    return {k: tuple(g) for k, g in groups.items()}
+
+
+@cache
+def _by_last_char(words: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
+    groups: dict[str, list[str]] = {}
+    for w in words:
+        groups.setdefault(w[-1], []).append(w)
+    return {k: tuple(g) for k, g in groups.items()}
+
+
+class _Hit(NamedTuple):
+    """A pattern match inside one sentence, at ``start:end`` relative to the sentence."""
+
+    pattern: int
+    start: int
+    end: int
+    match: re.Match[str]
+
+
+class _HitFinder:
+    """Finds each pattern's matches in every sentence, exactly as ``finditer`` on each sentence would.
+
+    Anchored patterns are tried only at their anchor positions (a superset of
+    where a match can start, in the joined text); ``finditer`` semantics are
+    kept by skipping anchors inside the previous match.  Digit runs are
+    maximal runs: an anchored pattern starting with a digit opens with ``b``,
+    so it cannot start after another digit.  A pattern that needs whitespace
+    and then a token reaches it through the maximal whitespace run before the
+    token (its own word before cannot end in whitespace).
+    """
+
+    def __init__(self, doc: _Joined) -> None:
+        self.doc = doc
+        self._anchors: dict[tuple[str, tuple[str, ...]], list[int]] = {}
+
+    def anchors(self, anchor: str, words: tuple[str, ...] = ()) -> list[int]:
+        """Sorted positions where a match of a pattern with this anchor may start."""
+        key = (anchor, words)
+        if key not in self._anchors:
+            self._anchors[key] = self._find_anchors(anchor, words)
+        return self._anchors[key]
+
+    def _find_anchors(self, anchor: str, words: tuple[str, ...]) -> list[int]:
+        doc = self.doc
+        if anchor == "day":
+            return [p for p, n in doc.digit_runs() if n <= 2]
+        if anchor == "year4":
+            return [p for p, n in doc.digit_runs() if n == 4]
+        if anchor == "decade":  # "1960s" or "the 1960s"
+            return self._with_the(self.anchors("year4"))
+        if anchor == "words":
+            return doc.starts_of(words)
+        months = self.anchors("words", _month_prefixes())
+        if anchor == "month":
+            return months
+        # bare_month: "in May", "mid-May"
+        return sorted({q for p in months for q in doc.words_ending_before(p, _BARE_MONTH_PREPS)})
+
+    def _with_the(self, starts: list[int]) -> list[int]:
+        """``starts`` and the "the" (then whitespace) before each."""
+        return sorted({*starts, *(q for p in starts for q in self.doc.words_ending_before(p, ("the",)))})
+
+    def sentences_with(self, words: tuple[str, ...]) -> Iterable[int]:
+        """Indexes of the sentences containing one of ``words`` (all sentences when ``words`` is empty)."""
+        doc = self.doc
+        if doc.folded is None or not words:
+            return range(len(doc.texts))
+        return sorted({doc.sentence_at(p) for p in doc.starts_of(words)})
+
+    def hits(self, index: int, pattern: _Pattern) -> list[tuple[int, _Hit]]:
+        """(sentence, hit) pairs in reading order; equal to ``finditer`` on each sentence alone."""
+        if pattern.anchor and self.doc.folded is not None:
+            return self._anchored(index, pattern)
+        out: list[tuple[int, _Hit]] = []
+        for i in self.sentences_with(() if pattern.anchor else pattern.words):
+            out.extend((i, _Hit(index, *m.span(), m)) for m in pattern.regex.finditer(self.doc.texts[i]))
+        return out
+
+    def _anchored(self, index: int, pattern: _Pattern) -> list[tuple[int, _Hit]]:
+        """Try the pattern only at its anchor tokens, skipping those inside the previous match."""
+        doc, out, cursor = self.doc, [], 0
+        match = pattern.regex.match
+        for pos in self.anchors(pattern.anchor, pattern.words):
+            if pos < cursor:
+                continue
+            m = match(doc.joined, pos)
+            if m is None:
+                continue
+            cursor = m.end()
+            i = doc.sentence_at(pos)
+            base = doc.starts[i]
+            out.append((i, _Hit(index, pos - base, cursor - base, m)))
+        return out
+
+
+class _Taken:
+    """Spans already claimed in a sentence: disjoint, kept sorted, so an overlap test is a bisection."""
+
+    def __init__(self) -> None:
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+
+    def overlaps(self, a: int, z: int) -> bool:
+        i = bisect_left(self.starts, z)  # spans before i start before z
+        return i > 0 and self.ends[i - 1] > a  # disjoint and sorted: the last of them ends last
+
+    def add(self, a: int, z: int) -> None:
+        i = bisect_left(self.starts, a)
+        self.starts.insert(i, a)
+        self.ends.insert(i, z)
+
+
+def _sentence_hits(texts: list[str]) -> dict[int, list[_Hit]]:
+    """Each sentence's matches, ordered by pattern then position (the order overlaps are settled in)."""
+    finder = _HitFinder(_Joined(texts))
+    by_sentence: dict[int, list[_Hit]] = {}
+    for index, pattern in enumerate(_patterns()):
+        for i, hit in finder.hits(index, pattern):
+            by_sentence.setdefault(i, []).append(hit)
+    return by_sentence
+
+
+def _settle(view: _SentenceView, hits: list[_Hit], v: _Vocab) -> list[TimeExpr]:
+    """The sentence's expressions: earlier patterns win overlaps; gated families are skipped."""
+    patterns = _patterns()
+    taken = _Taken()
+    found: list[TimeExpr] = []
+    for hit in hits:
+        kind = patterns[hit.pattern].kind
+        if not view.allows(kind) or taken.overlaps(hit.start, hit.end):
+            continue
+        te = _build(kind, hit.match, hit.start, hit.end, view, v)
+        taken.add(hit.start, hit.end)  # an impossible date still blocks shorter readings of itself
+        if te is not None:
+            found.append(te)
+    found.sort(key=lambda t: t.start)
+    return found
+
+
+@dataclass
+class _Context:
+    """What earlier sentences leave for later ones: the last full date, or a date still missing its year."""
+
+    ref: TimeValue | None = None
+    ref_partial: str | None = None  # "January 8" named last: its year is not known yet
 
 
 def find_time_expressions(text: str, sentences: Iterable[Sentence]) -> list[TimeExpr]:
@@ -224,56 +567,53 @@ def find_time_expressions(text: str, sentences: Iterable[Sentence]) -> list[Time
 
     Overlapping matches are settled by pattern order (longest, most specific
     first); impossible dates and far-future years give no expression.
+    Sentences without a match change nothing and are skipped.
     """
+    sents = list(sentences)
+    texts = [text[s.start : s.end] for s in sents]
+    hits = _sentence_hits(texts)
     out: list[TimeExpr] = []
-    ref: TimeValue | None = None
-    ref_partial: str | None = None  # "January 8" named last: its year is not known yet
+    ctx = _Context()
     v = vocab()
-    for sent in sentences:
-        s_text = text[sent.start : sent.end]
-        taken: list[tuple[int, int]] = []
-        found: list[TimeExpr] = []
-        gate = _gates(s_text)
-        for kind, pat in _patterns():
-            if not gate[kind]:
-                continue
-            for m in pat.finditer(s_text):
-                a, z = m.span()
-                if any(a < tz and ta < z for ta, tz in taken):
-                    continue
-                te = _build(kind, m, sent.start, s_text, v)
-                taken.append((a, z))  # an impossible date still blocks shorter readings of itself
-                if te is not None:
-                    found.append(te)
-        found.sort(key=lambda t: t.start)
-        past = bool(found) and is_past(s_text)
-        resolved: list[TimeExpr] = []
-        for te in found:
-            if te.kind == "anaphoric":
-                rel = v.relative[te.text.lower()]
-                if ref_partial is not None and int(str(rel["offset"])) == 0 and rel["unit"] in ("day", "month"):
-                    expr = ref_partial if rel["unit"] == "day" else ref_partial[:7] + ("<" if ref_partial.endswith("<") else "")
-                    if rel["unit"] == "day" and len(ref_partial.rstrip("<")) < 10:
-                        expr = "REF"
-                    te = replace(te, kind="date" if expr != "REF" else te.kind, expr=expr,
-                                 derivation=f'"{te.text}": the date named just before')
-                else:
-                    expr, val = _rel_expr(rel, None, ref)
-                    te = replace(te, kind="date" if val is not None else te.kind, expr=expr, value=val,
-                                 derivation=_ref_note(te.text, ref, val))
-            elif te.kind == "month_rel":
-                month = int(te.expr.split("-M")[1].split("|")[0])
-                expr, val = _rel_expr(v.relative[te.expr.split("|")[1]], month, ref)
-                te = replace(te, kind="date", expr=expr, value=val, derivation=_ref_note(te.text, ref, val))
-            elif te.kind == "anniversary":
-                te = _anchor_anniversary(te, found, s_text, sent.start, ref, past)
-            if te.value is not None and te.kind in ("date", "range"):
-                ref, ref_partial = te.value, None
-            elif te.kind == "date" and te.expr.startswith("XXXX"):
-                ref_partial = te.expr
-            resolved.append(te)
-        out.extend(resolved)
+    for i, sent in enumerate(sents):
+        if i not in hits:
+            continue
+        view = _SentenceView(texts[i], sent.start)
+        found = _settle(view, hits[i], v)
+        if found:
+            out.extend(_in_context(found, view, ctx, v))
     return out
+
+
+def _in_context(found: list[TimeExpr], view: _SentenceView, ctx: _Context, v: _Vocab) -> list[TimeExpr]:
+    """Resolve what depends on earlier dates (anaphora, "October that year", anniversaries); update ``ctx``."""
+    resolved: list[TimeExpr] = []
+    for te in found:
+        if te.kind == "anaphoric":
+            rel = v.relative[te.text.lower()]
+            if ctx.ref_partial is not None and int(str(rel["offset"])) == 0 and rel["unit"] in ("day", "month"):
+                part = ctx.ref_partial
+                expr = part if rel["unit"] == "day" else part[:7] + ("<" if part.endswith("<") else "")
+                if rel["unit"] == "day" and len(part.rstrip("<")) < 10:
+                    expr = "REF"
+                te = replace(te, kind="date" if expr != "REF" else te.kind, expr=expr,
+                             derivation=f'"{te.text}": the date named just before')
+            else:
+                expr, val = _rel_expr(rel, None, ctx.ref)
+                te = replace(te, kind="date" if val is not None else te.kind, expr=expr, value=val,
+                             derivation=_ref_note(te.text, ctx.ref, val))
+        elif te.kind == "month_rel":
+            month = int(te.expr.split("-M")[1].split("|")[0])
+            expr, val = _rel_expr(v.relative[te.expr.split("|")[1]], month, ctx.ref)
+            te = replace(te, kind="date", expr=expr, value=val, derivation=_ref_note(te.text, ctx.ref, val))
+        elif te.kind == "anniversary":
+            te = _anchor_anniversary(te, found, view.text, view.base, ctx.ref, view.past)
+        if te.value is not None and te.kind in ("date", "range"):
+            ctx.ref, ctx.ref_partial = te.value, None
+        elif te.kind == "date" and te.expr.startswith("XXXX"):
+            ctx.ref_partial = te.expr
+        resolved.append(te)
+    return resolved
 
 
 _IS_DAY = re.compile(r"^\s*,?\s*(?:is|was|marks|marked|will\s+mark|will\s+be|,\s*the)\b(?:[^,.;]*?\b(?:which|that)\s+(?:marks|marked|is|was))?\s*$", re.I)
@@ -313,10 +653,10 @@ def _ref_note(raw: str, ref: TimeValue | None, val: TimeValue | None) -> str:
     return f'"{raw}" read against the last date named before it ({cal.describe(ref)}) -> {val.iso}'
 
 
-def _build(kind: str, m: re.Match[str], base: int, s_text: str, v: _Vocab) -> TimeExpr | None:
-    a, z = m.span()
+def _build(kind: str, m: re.Match[str], a: int, z: int, view: _SentenceView, v: _Vocab) -> TimeExpr | None:
+    """The expression for match ``m`` at ``a:z`` in the sentence (``m`` may index a longer string)."""
     raw = m.group(0)
-    start, end = base + a, base + z
+    start, end = view.base + a, view.base + z
     gd = m.groupdict()
     if kind in ("date", "iso", "range", "month_year"):
         got = _absolute(kind, m)
@@ -329,7 +669,7 @@ def _build(kind: str, m: re.Match[str], base: int, s_text: str, v: _Vocab) -> Ti
         y = int(gd["y"])
         if not (cal.MIN_YEAR <= y <= cal.MAX_YEAR):
             return None
-        prev = re.findall(r"[\w.:]+", s_text[max(0, a - 20) : a])
+        prev = _TOKEN.findall(view.text[max(0, a - 20) : a])
         if prev and prev[-1].lower() in v.year_blockers:
             return None
         val = cal.year(y)
@@ -342,7 +682,7 @@ def _build(kind: str, m: re.Match[str], base: int, s_text: str, v: _Vocab) -> Ti
         _, mo, d = _ymd(m)
         if mo is None or d is None or not cal.valid_day(2000, mo, d):
             return None
-        tense = "past" if is_past(s_text) else "present"
+        tense = "past" if view.past else "present"
         back = "<" if tense == "past" else ""
         return TimeExpr(start, end, raw, "date", f"XXXX-{mo:02d}-{d:02d}{back}", None, mod=tense,
                         derivation="month and day; year from the publication date")
@@ -350,12 +690,12 @@ def _build(kind: str, m: re.Match[str], base: int, s_text: str, v: _Vocab) -> Ti
         mo = cal.month_number(raw.split()[-1].split("-")[-1])
         if mo is None:
             return None
-        tense = "past" if is_past(s_text) else "present"
+        tense = "past" if view.past else "present"
         back = "<" if tense == "past" else ""
         return TimeExpr(start, end, raw, "date", f"XXXX-{mo:02d}{back}", None, mod=tense,
                         derivation="month alone; year from the publication date")
     if kind == "month_rel":
-        mt = re.match(M, raw, re.I)
+        mt = _MONTH.match(raw)
         mo = cal.month_number(mt.group(0)) if mt else None
         rel = v.relative.get(gd["rel"].lower())
         if mo is None or rel is None:
