@@ -141,7 +141,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     files = pipeline.check_inputs(cfg)
     sources = pipeline.load_corpus(cfg)
     extracted = pipeline.Extracted()
-    from crosscheck.extract.mentions import find_mentions
+    from crosscheck.extract import extract_mentions
     from crosscheck.normalize.registry import load_registry
 
     registry = load_registry(pipeline.registry_file(cfg))
@@ -154,7 +154,7 @@ def cmd_check(args: argparse.Namespace) -> int:
         if cf.source.sha256 and cf.source.sha256 != s.sha256:
             _say(f"{path}: warning: {s.path} changed since its claims were extracted; run 'crosscheck extract'")
         extracted.merges[s.id] = MergeResult(ClaimFile(SourceMeta.from_source(s), cf.extractor_version, cf.claims))
-        extracted.mentions[s.id] = find_mentions(s, registry)
+        extracted.mentions[s.id] = extract_mentions(s, registry)
     result, stale = pipeline.analyse(cfg, sources, extracted)
     return _finish(cfg, args, result, stale, cfg.fail_on)
 

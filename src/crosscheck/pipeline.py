@@ -27,8 +27,7 @@ from crosscheck.claims import (
 from crosscheck.compare import compare_all
 from crosscheck.config import Config
 from crosscheck.errors import InputError
-from crosscheck.extract import extract_source, extractor_version
-from crosscheck.extract.mentions import find_mentions
+from crosscheck.extract import extract_mentions, extract_source, extractor_version
 from crosscheck.ingest import load_sources
 from crosscheck.normalize.corpus import normalize_corpus
 from crosscheck.normalize.entities import load_registry, resolve_entities
@@ -122,7 +121,7 @@ def extract_all(cfg: Config, sources: list[Source], force: bool = False,
             out.mentions[s.id], fresh[s.id] = _extract_one(s, registry)
     for s in sources:
         if s.id not in out.mentions:
-            out.mentions[s.id] = find_mentions(s, registry)
+            out.mentions[s.id] = extract_mentions(s, registry)
         old = olds[s.id]
         if force and old is not None:
             old = replace(old, extractor_version="")

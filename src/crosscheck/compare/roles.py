@@ -119,6 +119,8 @@ def _conflict(a: _Role, b: _Role) -> tuple[str, str] | None:
     r = _rules()
     if a.office == b.office or not a.time.overlaps(b.time):
         return None
+    if (a.claim.bounds == "before-name") != (b.claim.bounds == "before-name"):
+        return None  # a title before a name may be today's; an explicit "as"/apposition title wins
     if any(a.office in v and b.office in v for v in r.variants):
         return None
     if a.body and a.body == b.body:

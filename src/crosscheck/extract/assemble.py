@@ -63,8 +63,15 @@ def _resolve_pronoun(word: str, view: SentenceView, pos: int, disc: Discourse) -
     kind = PRONOUNS.get(word.lower())
     if kind == "person":
         before = [m for m in view.mentions if m.kind == "person" and m.end <= pos]
-        if word.lower() == "his" and before:
+        if word.lower() in ("his", "her") and before:
             return before[-1].text
+        if word.lower() in ("his", "her") and not before:
+            # "In February 2003, on his second visit to Vietnam, Fidel Castro toured ...": the
+            # possessive looks ahead to the subject of the main clause
+            after = [m for m in view.mentions if m.kind == "person" and m.start > pos]
+            gap = view.text[pos - view.sent.start : after[0].start - view.sent.start] if after else ""
+            if after and re.search(r",\s*(?:[A-Z][\w’'-]*\s+){0,3}$", gap) and not re.search(r"[.;]", gap):
+                return after[0].text
         return disc.subject
     if kind == "any":
         before = [m for m in view.mentions if m.kind in ("country", "org") and m.end <= pos]
@@ -193,6 +200,8 @@ def _participants(ev: EventMention, view: SentenceView, disc: Discourse) -> None
                 elif re.search(r"\bwho\s+$", s_text[:rel]):
                     prev_any = [m for m in view.mentions if m.kind == "person" and m.end <= t.start]
                     ev.agent = prev_any[-1].text if prev_any else None
+                else:  # "The Commander-in-Chief landed in Hanoi": a title standing for a name
+                    ev.agent = disc.short_title(s_text[c_lo - sent.start : rel])
         dest = [m for m in view.mentions if m.kind in ("country", "place") and t.end <= m.start < t.end + 45]
         if dest:
             ev.target = dest[0].text
@@ -256,6 +265,11 @@ def _attach_times(events: list[EventMention], view: SentenceView) -> None:
                   and not any(e.trigger.end <= d <= te.start for d in other_dates)]
         after = [e for e in events if e.trigger.start >= te.end and e.trigger.start < c_hi]
         targets = before if before else ([min(after, key=lambda e: e.trigger.start)] if after else [])
+        # "landed in Hanoi on September 21, 1973, on his first visit": the date is that visit's too
+        for e in after:
+            gap = view.text[te.end - view.sent.start : e.trigger.start - view.sent.start]
+            if e not in targets and re.fullmatch(r"\s*,?\s*(?:on|during)\s+(?:his|her|their|a|the)\s+(?:[\w-]+\s+){0,2}", gap):
+                targets.append(e)
         for target in targets:
             target.times.append(te)
         target = targets[-1] if targets else None
@@ -370,6 +384,7 @@ def extract_claims(source: Source, mentions: list[Mention], times: list[TimeExpr
         claims.append(c)
         return c
 
+    narration: tuple[TimeExpr, int] | None = None  # the last date named, and its paragraph
     for sent in source.sentences:
         if any(a <= sent.start and sent.end <= z for a, z in skip_spans):
             continue
@@ -403,7 +418,8 @@ def extract_claims(source: Source, mentions: list[Mention], times: list[TimeExpr
                 kind = {"anniversary": "anniversary", "elapsed": "elapsed", "relative": "elapsed"}.get(te.kind, "event_date")
                 parts = [(te.start, te.end), (ev.trigger.start, ev.trigger.end)]
                 parts += [(m.start, m.end) for m in view.mentions if m.text in ev.participants]
-                subject = ev.agent or " + ".join(ev.participants) or (ev.qualifier or "")
+                subject = ev.agent or ("" if ev.type.participants == "visitor-destination"
+                                       else " + ".join(ev.participants) or (ev.qualifier or ""))
                 add(kind, subject, parts, sent, event_type=ev.type.name, participants=list(ev.participants),
                     predicate="date", object=ev.target or ev.qualifier, value=te.value.iso if te.value else None,
                     precision=te.value.precision if te.value else None, expr=te.expr, raw=te.text,
@@ -433,7 +449,15 @@ def extract_claims(source: Source, mentions: list[Mention], times: list[TimeExpr
                 precision=te.value.precision if te.value else None, expr=te.expr, raw=te.text,
                 derivation=te.derivation, bounds=te.mod if te.kind in ("elapsed", "vague") else None,
                 resolved=te.value is not None)
-        _role_claims(view, sentence_time, add, sent, disc)
+        if sentence_time is None:
+            dated = [te for te in view.times if te.kind in ("date", "range") and te.expr != "REF"]
+            sentence_time = dated[0] if dated else None
+        role_time, narrated = sentence_time, False
+        if role_time is None and view.past and narration is not None and narration[1] == sent.paragraph:
+            role_time, narrated = narration[0], True  # "The August 1958 trip mattered most. Prime Minister X arrived ..."
+        if sentence_time is not None:
+            narration = (sentence_time, sent.paragraph)
+        _role_claims(view, role_time, add, sent, disc, narrated)
         _count_claims(view, sentence_time, add, sent, disc)
         disc.note_sentence(text, sent.start, view.mentions)
     return claims
@@ -456,11 +480,15 @@ def body_canon(name: str) -> str:
     return entry.id if entry is not None else name
 
 
-def _role_claims(view: SentenceView, when: TimeExpr | None, add, sent: Sentence, disc: Discourse) -> None:  # type: ignore[no-untyped-def]
+def _role_claims(view: SentenceView, when: TimeExpr | None, add, sent: Sentence, disc: Discourse,  # type: ignore[no-untyped-def]
+                 narrated: bool = False) -> None:
     """Titles held by people named in the sentence, at the sentence's time.
 
     A bare title with no body ("President X") in a sentence that names no
     date says nothing checkable about when it was held, so it gives no claim.
+    A title written before a name is marked ``bounds: before-name``: news
+    often writes today's title there ("Chinese President Xi Jinping visited
+    in 2009"), so it is compared only with other titles written the same way.
     """
     persons = [(m.start - sent.start, m.end - sent.start) for m in view.mentions if m.kind == "person"]
     names = {(m.start - sent.start, m.end - sent.start): m.text for m in view.mentions if m.kind == "person"}
@@ -469,21 +497,16 @@ def _role_claims(view: SentenceView, when: TimeExpr | None, add, sent: Sentence,
         if r.is_epithet or r.person_span is None or r.qualifier:
             continue
         person = names.get(tuple(r.person_span))
-        if not person:
-            continue
-        if r.span[1] <= r.person_span[0] and view.past:
-            # "Chinese President Xi Jinping visited Cambodia in 2009": news writes today's title
-            # before a name in past narration, so the title's time is unknown, not the event's.
-            _add_role(add, sent, view, r, person, None, unknown=True)
-        elif r.body or when is not None:
-            _add_role(add, sent, view, r, person, when)
+        if person and (r.body or when is not None):
+            before_name = r.span[1] <= r.person_span[0]
+            _add_role(add, sent, view, r, person, when, narrated, "before-name" if before_name else None)
     for r in role_rules.find_as_titles(view.text, 0, len(view.text), canon=body_canon, persons=persons):
         if r.is_epithet or r.qualifier:
             continue
         holder = names.get(tuple(r.person_span)) if r.person_span else None
         holder = holder or _as_title_holder(view, r.span[0], disc)
         if holder and (r.body or when is not None):
-            _add_role(add, sent, view, r, holder, when)
+            _add_role(add, sent, view, r, holder, when, narrated)
 
 
 def _as_title_holder(view: SentenceView, pos: int, disc: Discourse) -> str | None:
@@ -504,20 +527,23 @@ def _as_title_holder(view: SentenceView, pos: int, disc: Discourse) -> str | Non
 
 
 def _add_role(add, sent: Sentence, view: SentenceView, r, person: str, when: TimeExpr | None,  # type: ignore[no-untyped-def]
-              unknown: bool = False) -> None:
-    """A role claim; its time is the sentence's date, else the publication date for a
-    sentence in the present, else unknown (a title recalled in past narration)."""
+              narrated: bool = False, bounds: str | None = None) -> None:
+    """A role claim; its time is the sentence's date (or the date the narration is at),
+    else the publication date for a sentence in the present, else unknown."""
     a, z = r.span
     parts = [(a + sent.start, z + sent.start)]
     if r.person_span:
         parts.append((r.person_span[0] + sent.start, r.person_span[1] + sent.start))
-    expr = when.expr if when is not None else (None if view.past or unknown else "PUB")
+    expr = when.expr if when is not None else (None if view.past else "PUB")
+    if when is not None:
+        derivation = f"held at the time of {when.text!r}" + (" (the date the narration is at)" if narrated else "")
+    else:
+        derivation = "time not stated (past narration)" if expr is None else "held at the time of publication"
+    if bounds == "before-name":
+        derivation += "; title written before the name"
     add("role", person, parts, sent, event_type=None, participants=[person], predicate="title",
-        object=r.body or "", value=r.office, raw=r.text, expr=expr,
-        time=when.value.iso if when is not None and when.value else None,
-        derivation=(f"held at the time of {when.text!r}" if when is not None
-                    else "title before the name in past narration: held at an unstated time" if unknown
-                    else "time not stated (past narration)" if expr is None else "held at the time of publication"))
+        object=r.body or "", value=r.office, raw=r.text, expr=expr, bounds=bounds,
+        time=when.value.iso if when is not None and when.value else None, derivation=derivation)
 
 
 def _count_claims(view: SentenceView, when: TimeExpr | None, add, sent: Sentence, disc: Discourse) -> None:  # type: ignore[no-untyped-def]

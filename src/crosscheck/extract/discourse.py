@@ -13,9 +13,10 @@ from crosscheck.extract.events import PREPOSITIONS
 from crosscheck.normalize.registry import builtin_registry
 from crosscheck.records import Mention
 
-_TWO = re.compile(r"\b(?:the|both)\s+(?:two\s+)?(?:countries|nations|states)\b|\bboth countries\b", re.I)
-_SHORT_TITLE = re.compile(r"\bthe\s+(President|Chairman|Premier|Prime Minister|General Secretary|King|Leader)\b")
-_TITLE_BEFORE = re.compile(r"\b(President|Chairman|Premier|Prime Minister|General Secretary|King)\s+$")
+_TWO = re.compile(r"\b(?:the|both)\s+(?:two\s+)?(?:countries|nations|states|sides|governments)\b|\bboth countries\b", re.I)
+_TITLES = r"President|Chairman|Premier|Prime Minister|General Secretary|King|Queen|Commander-in-Chief|Emperor"
+_SHORT_TITLE = re.compile(rf"\b[Tt]he\s+({_TITLES}|Leader)\b")
+_TITLE_BEFORE = re.compile(rf"\b({_TITLES})\s+$")
 
 
 @dataclass
@@ -30,8 +31,11 @@ class Discourse:
     def note_sentence(self, text: str, start: int, mentions: list[Mention]) -> None:
         """Update the state with the mentions of a sentence just read."""
         subj = sentence_subject(text, start, mentions)
+        persons = [m for m in mentions if m.kind == "person"]
         if subj is not None:
             self.subject = subj.text
+        elif persons:  # "The friendship owes much to Norodom Sihanouk. ... he turned to diplomacy"
+            self.subject = persons[-1].text
         for m in mentions:
             if m.kind == "country":
                 if m.text in self.countries:

@@ -12,6 +12,7 @@ import re
 from collections.abc import Callable
 
 from crosscheck.extract.events import event_types
+from crosscheck.extract.places import gazetteer
 from crosscheck.records import Claim
 
 Resolver = Callable[[str], str | None]
@@ -52,7 +53,7 @@ def event_key(claim: Claim, resolve: Resolver) -> tuple[str | None, list[str]]:
         return key, ids
     if kind == "visitor-destination":
         agent = resolve(claim.subject) if claim.subject else None
-        target = resolve(claim.object) if claim.object else None
+        target = resolve(destination_country(claim.object)) if claim.object else None
         if agent is None or target is None:
             return None, ids
         return f"visit:{agent}>{target}", ids
@@ -67,6 +68,14 @@ def event_key(claim: Claim, resolve: Resolver) -> tuple[str | None, list[str]]:
     if len(ids) >= 2:
         return f"{et}:{'+'.join(sorted(ids))}", ids
     return None, ids
+
+
+def destination_country(place: str) -> str:
+    """A visit to Hanoi is a visit to Vietnam: cities stand for their country."""
+    hit = gazetteer().lookup(place)
+    if hit is not None and hit[1] == "city" and hit[2]:
+        return hit[2]
+    return place
 
 
 def describe_event(key: str, name: Callable[[str], str]) -> str:
