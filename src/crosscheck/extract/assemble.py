@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from crosscheck.extract import counts as count_rules
 from crosscheck.extract import places as place_rules
@@ -150,11 +150,13 @@ def _participants(ev: EventMention, view: SentenceView, disc: Discourse) -> None
     c_hi += sent.start
     if kind == "countries":
         ev.participants = _countries_near(view, t, disc)
+        if not ev.participants:  # "Sihanouk and Zhou Enlai signed the Treaty of ...": the text's two countries
+            ev.participants = disc.two_countries([m for m in view.mentions if m.start < t.start])
         if ev.type.qualifier == "treaty":
-            name = re.search(r"(?:treaty|agreement|accord|convention)(?:\s+of\s+[A-Z][\w\s]+?(?=[,.;]|\s+on\b|\s+in\b|$))?",
+            name = re.search(r"(?:treaty|agreement|accord|convention)(?:\s+of\s+[\w\s-]+?(?=[,.;]|\s+on\b|\s+in\b|\s+that\b|$))?",
                              t.text + s_text[t.end - sent.start : t.end - sent.start + 60], re.I)
             words = re.findall(r"[A-Za-z]+", (t.text + " " + (name.group(0) if name else "")).lower())
-            stop = {"signing", "of", "the", "signed", "and", "treaty", "agreement", "accord", "convention"}
+            stop = {"signing", "of", "the", "signed", "and", "treaty", "agreement", "accord", "convention", "a", "an"}
             cnames = {w.lower() for c in ev.participants for w in re.findall(r"[A-Za-z]+", c)}
             ev.qualifier = "+".join(sorted({w for w in words if w not in stop and w not in cnames})) or None
         return
@@ -245,8 +247,8 @@ def _attach_times(events: list[EventMention], view: SentenceView) -> None:
         return
     first_trigger = min(e.trigger.start for e in events)
     for te in view.times:
-        if te.kind not in DATE_KINDS or te.kind == "anniversary":
-            continue
+        if te.kind not in DATE_KINDS or te.kind == "anniversary" or te.expr == "PUB+0D":
+            continue  # "today" is almost always "nowadays" ("a treaty officials still cite today")
         if te.end <= first_trigger and re.match(r"\W*(?:On|In|At|By|During|Since)?\s*$",
                                                 view.text[: te.start - view.sent.start], re.I):
             for e in events:
@@ -370,7 +372,7 @@ def extract_claims(source: Source, mentions: list[Mention], times: list[TimeExpr
     skip_spans = _dateline_spans(source)
     by_sent_m: dict[int, list[Mention]] = {}
     by_sent_t: dict[int, list[TimeExpr]] = {}
-    for m in mentions:
+    for m in full_names(mentions):
         by_sent_m.setdefault(_sent_index(source.sentences, m.start), []).append(m)
     for te in times:
         by_sent_t.setdefault(_sent_index(source.sentences, te.start), []).append(te)
@@ -499,7 +501,8 @@ def _role_claims(view: SentenceView, when: TimeExpr | None, add, sent: Sentence,
         person = names.get(tuple(r.person_span))
         if person and (r.body or when is not None):
             before_name = r.span[1] <= r.person_span[0]
-            _add_role(add, sent, view, r, person, when, narrated, "before-name" if before_name else None)
+            at = _clause_time(view, r.span[0]) or when
+            _add_role(add, sent, view, r, person, at, narrated and at is when, "before-name" if before_name else None)
     for r in role_rules.find_as_titles(view.text, 0, len(view.text), canon=body_canon, persons=persons):
         if r.is_epithet or r.qualifier:
             continue
@@ -507,6 +510,15 @@ def _role_claims(view: SentenceView, when: TimeExpr | None, add, sent: Sentence,
         holder = holder or _as_title_holder(view, r.span[0], disc)
         if holder and (r.body or when is not None):
             _add_role(add, sent, view, r, holder, when, narrated)
+
+
+def _clause_time(view: SentenceView, pos: int) -> TimeExpr | None:
+    """The date named in the clause of ``pos`` (sentence-relative), nearest first."""
+    lo, hi = clause_bounds(view.text, 0, len(view.text), pos)
+    base = view.sent.start
+    here = [t for t in view.times if t.kind in ("date", "range") and t.expr != "REF"
+            and lo <= t.start - base < hi]
+    return min(here, key=lambda t: abs(t.start - base - pos)) if here else None
 
 
 def _as_title_holder(view: SentenceView, pos: int, disc: Discourse) -> str | None:
@@ -566,6 +578,25 @@ def _count_parties(view: SentenceView, disc: Discourse) -> list[str]:
         return disc.two_countries(view.mentions)
     named = _distinct([m.text for m in view.mentions if m.kind == "country"])
     return named if len(named) == 2 else []
+
+
+def full_names(mentions: list[Mention]) -> list[Mention]:
+    """ "Sihanouk" or "Fidel" alone stands for the one full name of the source it belongs to.
+
+    Only when exactly one person named in full in the source has that first or
+    last word ("Kim" among Kim Il Sung and Kim Jong Un stays as written).
+    """
+    owners: dict[str, set[str]] = {}
+    for m in mentions:
+        words = m.text.split()
+        if m.kind == "person" and len(words) >= 2:
+            for w in (words[0], words[-1]):
+                owners.setdefault(w, set()).add(m.text)
+    out = []
+    for m in mentions:
+        full = owners.get(m.text, set()) if m.kind == "person" and " " not in m.text else set()
+        out.append(replace(m, text=next(iter(full))) if len(full) == 1 else m)
+    return out
 
 
 def _sent_index(sentences: list[Sentence], pos: int) -> int:
