@@ -92,6 +92,7 @@ class _Pattern:
     regex: re.Pattern[str]
     anchor: str = ""
     words: tuple[str, ...] = ()
+    needs: tuple[str, ...] = ()  # an anchored pattern cannot match in a text holding none of these
 
 
 _BARE_MONTH_PREPS = ("in", "since", "until", "by", "from", "during", "early", "late", "mid-", "of")
@@ -113,7 +114,7 @@ def _starting_with(words: Iterable[str]) -> tuple[str, tuple[str, ...]]:
 @cache
 def _month_prefixes() -> tuple[str, ...]:
     """First three letters of every month name: each alternative of ``cal.MONTH_RE`` starts with one."""
-    return tuple(sorted({name[:3] for name in cal.MONTHS}))
+    return tuple(dict.fromkeys(name[:3] for name in cal.MONTHS))
 
 
 @cache
@@ -143,13 +144,13 @@ def _patterns() -> list[_Pattern]:
         _Pattern("month_day", re.compile(rf"{b}{DAY}\s+(?:of\s+)?{M}(?!\w)(?!,?\s+\d)", re.I), "day"),
         _Pattern("decade", re.compile(rf"{b}(?:the\s+)?(?P<dec>1\d{{2}}0|20\d0)['’]?s\b", re.I), "decade"),
         _Pattern("ago", re.compile(rf"{b}(?:(?P<vb>{vbounds})\s+)?(?P<vs>{vague})\s+ago\b", re.I),
-                 *_starting_with([*v.vague_bounds, *v.vague])),
+                 *_starting_with([*v.vague_bounds, *v.vague]), needs=_foldable(["ago"])),
         _Pattern("ago", re.compile(rf"{b}{number}\s+(?P<unit>years?|months?|days?|decades?)\s+ago\b", re.I),
                  words=_foldable(["ago"])),
         _Pattern("anniversary", re.compile(rf"{b}(?:the\s+)?{ordinal}\s+(?P<akind>{ann_kind})\b", re.I),
                  words=_foldable(v.anniversary_kinds)),
         _Pattern("vague", re.compile(rf"{b}(?:(?P<vb>{vbounds})\s+)?(?P<vs>{vague})\b", re.I),
-                 *_starting_with([*v.vague_bounds, *v.vague])),
+                 *_starting_with([*v.vague_bounds, *v.vague]), needs=_foldable(v.vague)),
         _Pattern("relative", re.compile(rf"{b}(?P<rel>{rel})\b(?!\s+of\b)", re.I), *_starting_with(v.relative)),
         _Pattern("bare_month", re.compile(rf"\b(?:{'|'.join(_BARE_MONTH_PREPS)})\s*{M}\b(?!\s+\d)(?!\s+(?:that|last|this|the\s+same)\b)", re.I),
                  "bare_month"),
@@ -202,8 +203,8 @@ def is_past(sentence: str) -> bool:
     """A rough tense test: past-tense narration resolves bare dates backwards."""
     low = sentence.lower()
     future = _future_re()
-    if future is not None and future.search(low):
-        return False
+    if future is not None and any(f in low for f in vocab().future_markers) and future.search(low):
+        return False  # (the substring test first: it is much cheaper than the search)
     words = set(_WORD.findall(low))
     return not vocab().past_markers.isdisjoint(words) or any(len(w) > 4 and w.endswith("ed") for w in words)
 
@@ -266,7 +267,8 @@ def _rel_expr(rel: dict[str, object], month: int | None, ref: TimeValue | None) 
     return expr, None
 
 
-_MONTH_PREFIX = re.compile(r"(?i)(?<![a-z])(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)")
+_GATE_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_MONTH_PREFIX = re.compile(rf"(?i)(?<![a-z])(?:{'|'.join(_GATE_MONTHS)})")
 _DIGIT = re.compile(r"\d")
 _NON_DIGITS = re.compile(r"(\D+)")
 _SEP = "\x00"  # joins sentences: no pattern matches it and every lookaround reads it as a string edge
@@ -283,10 +285,10 @@ class _SentenceView:
     the output's definition, e.g. "inJanuary" is no bare month).
     """
 
-    def __init__(self, text: str, base: int) -> None:
+    def __init__(self, text: str, base: int, facts: dict[str, bool]) -> None:
         self.text, self.base = text, base
         self._allowed: dict[str, bool] = {}
-        self._facts: dict[str, bool] = {}
+        self._facts = facts  # those already known for the whole text; the rest are added when asked
         self._past: bool | None = None
 
     @property
@@ -309,7 +311,10 @@ class _SentenceView:
 
 
 def _has_any(words: Iterable[str]) -> Callable[[str], bool]:
-    return lambda text: any(w in text.lower() for w in words)
+    def test(text: str) -> bool:
+        low = text.lower()
+        return any(w in low for w in words)
+    return test
 
 
 _FACT_TESTS: dict[str, Callable[[str], bool]] = {
@@ -348,6 +353,7 @@ class _Joined:
             at += len(t) + 1
         self.folded = self._fold(self.joined)
         self._found: dict[str, list[int]] = {}
+        self._starts: dict[tuple[str, ...], list[int]] = {}
         self._runs: list[tuple[int, int]] | None = None
 
     @staticmethod
@@ -359,6 +365,24 @@ class _Joined:
 
     def sentence_at(self, pos: int) -> int:
         return bisect_right(self.starts, pos) - 1
+
+    def facts(self) -> list[dict[str, bool]]:
+        """Per sentence, the gate facts "dig" and "mon" (see ``_FACT_TESTS``) read off the whole text at once.
+
+        "mon" is ``_MONTH_PREFIX``: a month prefix not after a letter (in the
+        folded text exactly the letters a-z stand for what ``(?i)[a-z]`` matches).
+        """
+        digits = {self.sentence_at(p) for p, _ in self.digit_runs()}
+        facts: list[dict[str, bool]] = [{"dig": i in digits} for i in range(len(self.texts))]
+        if self.folded is not None:
+            months = set()
+            for p in self.starts_of(_GATE_MONTHS):
+                i = self.sentence_at(p)
+                if p == self.starts[i] or not ("a" <= self.folded[p - 1] <= "z"):
+                    months.add(i)
+            for i, f in enumerate(facts):
+                f["mon"] = i in months
+        return facts
 
     def occurrences(self, word: str) -> list[int]:
         """Every start of ``word`` in the folded text, overlapping ones included."""
@@ -389,13 +413,19 @@ class _Joined:
         Words sharing their last four letters ("this year", "last year") are
         found with one search for those letters.
         """
+        if words in self._starts:
+            return self._starts[words]
         assert self.folded is not None
         folded, found = self.folded, set()
         for key, group in _by_suffix(words).items():
+            if group == (key,):
+                found.update(self.occurrences(key))
+                continue
             for p in self.occurrences(key):
                 end = p + len(key)
                 found.update(end - len(w) for w in group if end >= len(w) and folded.startswith(w, end - len(w)))
-        return sorted(found)
+        self._starts[words] = out = sorted(found)
+        return out
 
     def words_ending_before(self, pos: int, words: tuple[str, ...]) -> list[int]:
         """Starts of ``words`` that end where the whitespace before ``pos`` begins (re's \\s is str.isspace)."""
@@ -496,6 +526,8 @@ class _HitFinder:
     def _anchored(self, index: int, pattern: _Pattern) -> list[tuple[int, _Hit]]:
         """Try the pattern only at its anchor tokens, skipping those inside the previous match."""
         doc, out, cursor = self.doc, [], 0
+        if pattern.needs and not doc.starts_of(pattern.needs):
+            return out
         match = pattern.regex.match
         for pos in self.anchors(pattern.anchor, pattern.words):
             if pos < cursor:
@@ -527,9 +559,9 @@ class _Taken:
         self.ends.insert(i, z)
 
 
-def _sentence_hits(texts: list[str]) -> dict[int, list[_Hit]]:
+def _sentence_hits(doc: _Joined) -> dict[int, list[_Hit]]:
     """Each sentence's matches, ordered by pattern then position (the order overlaps are settled in)."""
-    finder = _HitFinder(_Joined(texts))
+    finder = _HitFinder(doc)
     by_sentence: dict[int, list[_Hit]] = {}
     for index, pattern in enumerate(_patterns()):
         for i, hit in finder.hits(index, pattern):
@@ -542,12 +574,12 @@ def _settle(view: _SentenceView, hits: list[_Hit], v: _Vocab) -> list[TimeExpr]:
     patterns = _patterns()
     taken = _Taken()
     found: list[TimeExpr] = []
-    for hit in hits:
-        kind = patterns[hit.pattern].kind
-        if not view.allows(kind) or taken.overlaps(hit.start, hit.end):
+    for index, a, z, m in hits:
+        kind = patterns[index].kind
+        if not view.allows(kind) or taken.overlaps(a, z):
             continue
-        te = _build(kind, hit.match, hit.start, hit.end, view, v)
-        taken.add(hit.start, hit.end)  # an impossible date still blocks shorter readings of itself
+        te = _build(kind, m, a, z, view, v)
+        taken.add(a, z)  # an impossible date still blocks shorter readings of itself
         if te is not None:
             found.append(te)
     found.sort(key=lambda t: t.start)
@@ -571,14 +603,16 @@ def find_time_expressions(text: str, sentences: Iterable[Sentence]) -> list[Time
     """
     sents = list(sentences)
     texts = [text[s.start : s.end] for s in sents]
-    hits = _sentence_hits(texts)
+    doc = _Joined(texts)
+    hits = _sentence_hits(doc)
+    facts = doc.facts()
     out: list[TimeExpr] = []
     ctx = _Context()
     v = vocab()
     for i, sent in enumerate(sents):
         if i not in hits:
             continue
-        view = _SentenceView(texts[i], sent.start)
+        view = _SentenceView(texts[i], sent.start, facts[i])
         found = _settle(view, hits[i], v)
         if found:
             out.extend(_in_context(found, view, ctx, v))
