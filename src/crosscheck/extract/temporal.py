@@ -93,6 +93,9 @@ class _Pattern:
     anchor: str = ""
     words: tuple[str, ...] = ()
     needs: tuple[str, ...] = ()  # an anchored pattern cannot match in a text holding none of these
+    # Unanchored: a match holds one of ``words`` with only \\w, \\s or "-" before it, so a sentence is
+    # scanned from the run of such characters before its first of ``words`` (``_HitFinder.hits``).
+    wordy_prefix: bool = False
 
 
 _BARE_MONTH_PREPS = ("in", "since", "until", "by", "from", "during", "early", "late", "mid-", "of")
@@ -103,6 +106,11 @@ def _foldable(words: Iterable[str]) -> tuple[str, ...]:
     text, see ``ASCII_FOLDS``), else () : no word prefilter."""
     out = tuple(w.lower() for w in words)
     return out if out and all(w and w.isascii() for w in out) else ()
+
+
+def _wordy(words: Iterable[str]) -> bool:
+    """Whether the words hold only letters, digits, "_", whitespace and "-" (what ``_WORDY_RUN`` spans)."""
+    return all(_WORDY_RUN.fullmatch(w) for w in words)
 
 
 def _starting_with(words: Iterable[str]) -> tuple[str, tuple[str, ...]]:
@@ -146,9 +154,9 @@ def _patterns() -> list[_Pattern]:
         _Pattern("ago", re.compile(rf"{b}(?:(?P<vb>{vbounds})\s+)?(?P<vs>{vague})\s+ago\b", re.I),
                  *_starting_with([*v.vague_bounds, *v.vague]), needs=_foldable(["ago"])),
         _Pattern("ago", re.compile(rf"{b}{number}\s+(?P<unit>years?|months?|days?|decades?)\s+ago\b", re.I),
-                 words=_foldable(["ago"])),
+                 words=_foldable(["ago"]), wordy_prefix=_wordy([*v.numbers])),
         _Pattern("anniversary", re.compile(rf"{b}(?:the\s+)?{ordinal}\s+(?P<akind>{ann_kind})\b", re.I),
-                 words=_foldable(v.anniversary_kinds)),
+                 words=_foldable(v.anniversary_kinds), wordy_prefix=_wordy([*v.numbers, *v.ordinals])),
         _Pattern("vague", re.compile(rf"{b}(?:(?P<vb>{vbounds})\s+)?(?P<vs>{vague})\b", re.I),
                  *_starting_with([*v.vague_bounds, *v.vague]), needs=_foldable(v.vague)),
         _Pattern("relative", re.compile(rf"{b}(?P<rel>{rel})\b(?!\s+of\b)", re.I), *_starting_with(v.relative)),
@@ -271,6 +279,8 @@ _GATE_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "
 _MONTH_PREFIX = re.compile(rf"(?i)(?<![a-z])(?:{'|'.join(_GATE_MONTHS)})")
 _DIGIT = re.compile(r"\d")
 _NON_DIGITS = re.compile(r"(\D+)")
+_WORDY_RUN = re.compile(r"[\w\s-]*")
+_WORD_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789_")  # in the folded text these stand only for \w characters
 _SEP = "\x00"  # joins sentences: no pattern matches it and every lookaround reads it as a string edge
 # Characters re.IGNORECASE takes for an ASCII letter although str.lower() does not give that letter
 # (the test checks this table against every code point).
@@ -306,7 +316,12 @@ class _SentenceView:
     def allows(self, kind: str) -> bool:
         got = self._allowed.get(kind)
         if got is None:
-            got = self._allowed[kind] = all(self._fact(fact) for fact in _GATE_FACTS[kind])
+            got = True
+            for fact in _GATE_FACTS[kind]:
+                if not self._fact(fact):
+                    got = False
+                    break
+            self._allowed[kind] = got
         return got
 
 
@@ -427,6 +442,12 @@ class _Joined:
         self._starts[words] = out = sorted(found)
         return out
 
+    def word_starts(self, positions: list[int]) -> list[int]:
+        """``positions`` without those right after a letter, digit or "_" (there ``b`` cannot match)."""
+        assert self.folded is not None
+        folded = self.folded
+        return [p for p in positions if p == 0 or folded[p - 1] not in _WORD_CHARS]
+
     def words_ending_before(self, pos: int, words: tuple[str, ...]) -> list[int]:
         """Starts of ``words`` that end where the whitespace before ``pos`` begins (re's \\s is str.isspace)."""
         t = pos
@@ -496,11 +517,11 @@ class _HitFinder:
         if anchor == "decade":  # "1960s" or "the 1960s"
             return self._with_the(self.anchors("year4"))
         if anchor == "words":
-            return doc.starts_of(words)
-        months = self.anchors("words", _month_prefixes())
+            return doc.word_starts(doc.starts_of(words))
+        months = doc.starts_of(_month_prefixes())
         if anchor == "month":
-            return months
-        # bare_month: "in May", "mid-May"
+            return doc.word_starts(months)
+        # bare_month: "in May", "mid-May", also "inMay" (so every month, not only those at a word start)
         return sorted({q for p in months for q in doc.words_ending_before(p, _BARE_MONTH_PREPS)})
 
     def _with_the(self, starts: list[int]) -> list[int]:
@@ -518,9 +539,29 @@ class _HitFinder:
         """(sentence, hit) pairs in reading order; equal to ``finditer`` on each sentence alone."""
         if pattern.anchor and self.doc.folded is not None:
             return self._anchored(index, pattern)
+        if pattern.wordy_prefix and pattern.words and self.doc.folded is not None:
+            return self._from_first_word(index, pattern)
         out: list[tuple[int, _Hit]] = []
         for i in self.sentences_with(() if pattern.anchor else pattern.words):
             out.extend((i, _Hit(index, *m.span(), m)) for m in pattern.regex.finditer(self.doc.texts[i]))
+        return out
+
+    def _from_first_word(self, index: int, pattern: _Pattern) -> list[tuple[int, _Hit]]:
+        """``finditer`` on each sentence holding one of the words, from the wordy run before the first.
+
+        No match can start earlier: the characters a match holds before its word
+        all belong to that run.  (``pos`` keeps the lookbehind's view of the text.)
+        """
+        doc = self.doc
+        first: dict[int, int] = {}
+        for p in doc.starts_of(pattern.words):
+            i = doc.sentence_at(p)
+            first.setdefault(i, p - doc.starts[i])
+        out: list[tuple[int, _Hit]] = []
+        for i in sorted(first):
+            text, key = doc.texts[i], first[i]
+            begin = key - _WORDY_RUN.match(text[:key][::-1]).end()
+            out.extend((i, _Hit(index, *m.span(), m)) for m in pattern.regex.finditer(text, begin))
         return out
 
     def _anchored(self, index: int, pattern: _Pattern) -> list[tuple[int, _Hit]]:
@@ -687,6 +728,13 @@ def _ref_note(raw: str, ref: TimeValue | None, val: TimeValue | None) -> str:
     return f'"{raw}" read against the last date named before it ({cal.describe(ref)}) -> {val.iso}'
 
 
+@cache
+def _year_value(y: int) -> tuple[TimeValue, str]:
+    """A year's value and ISO form (immutable, so shared by every mention of the year)."""
+    val = cal.year(y)
+    return val, val.iso
+
+
 def _build(kind: str, m: re.Match[str], a: int, z: int, view: _SentenceView, v: _Vocab) -> TimeExpr | None:
     """The expression for match ``m`` at ``a:z`` in the sentence (``m`` may index a longer string)."""
     raw = m.group(0)
@@ -706,8 +754,8 @@ def _build(kind: str, m: re.Match[str], a: int, z: int, view: _SentenceView, v: 
         prev = _TOKEN.findall(view.text[max(0, a - 20) : a])
         if prev and prev[-1].lower() in v.year_blockers:
             return None
-        val = cal.year(y)
-        return TimeExpr(start, end, raw, "date", val.iso, val, derivation="explicit year")
+        val, iso = _year_value(y)
+        return TimeExpr(start, end, raw, "date", iso, val, derivation="explicit year")
     if kind == "decade":
         y = int(gd["dec"])
         val = cal.decade(y)
