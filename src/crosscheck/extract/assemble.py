@@ -183,8 +183,12 @@ def _participants(ev: EventMention, view: SentenceView, disc: Discourse) -> None
                 short = disc.short_title(s_text[rel : rel + 60])
                 ev.agent = short
         if ev.agent is None and kind == "organisation":
+            subj = [m for m in view.mentions if m.kind in ("org", "country") and c_lo <= m.start and m.end <= t.start]
             m = re.match(r"\s*of\s+([^,.;]+)", s_text[t.end - sent.start :])
-            if m:
+            gap = s_text[subj[-1].end - sent.start : rel] if subj else "-"
+            if subj and re.fullmatch(r"\s*(?:(?:was|were|had been|has been|is)\s+)?", gap):
+                ev.agent = subj[-1].text  # "The Workers' Party of Korea was founded on ..."
+            elif m:
                 ev.qualifier = re.sub(r"\W+", " ", m.group(1).lower()).strip()
         ev.participants = [ev.agent] if ev.agent else []
         return
@@ -357,9 +361,11 @@ def _anniversary_event(te: TimeExpr, view: SentenceView, disc: Discourse) -> Eve
         _participants(tmp, view, disc)
         ev.agent, ev.participants, ev.qualifier = tmp.agent, tmp.participants, tmp.qualifier
         if ev.agent is None and et.name in ("birth", "death"):
-            short = disc.short_title(view.text[tail_rel : tail_rel + 40])
-            if short:
-                ev.agent, ev.participants = short, [short]
+            poss = re.match(r"\s*of\s+(his|her)\b", view.text[tail_rel:])
+            who = _resolve_pronoun(poss.group(1), view, te.start, disc) if poss else None
+            who = who or disc.short_title(view.text[tail_rel : tail_rel + 40])
+            if who:
+                ev.agent, ev.participants = who, [who]
     return ev
 
 
