@@ -27,7 +27,7 @@ from pathlib import Path
 
 import pytest
 
-from crosscheck.extract.temporal import find_time_expressions
+from crosscheck.extract.temporal import ASCII_FOLDS, find_time_expressions
 from crosscheck.records import Sentence
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -138,6 +138,19 @@ def test_five_megabyte_document_identical_to_recording(fixture: dict) -> None:
     got = outputs(case)
     assert len(got) == fixture["stress"]["count"]
     assert digest(got) == fixture["stress"]["sha256"]
+
+
+def test_ascii_folds_are_exactly_what_ignorecase_adds_to_lower() -> None:
+    """The fast path searches a lower-cased text for ASCII cue words: that is only sound if every
+    character re.IGNORECASE takes for an ASCII letter lower-cases to it or is in ASCII_FOLDS, and
+    no other character lower-cases to anything ASCII."""
+    letter = re.compile("[a-z]", re.I)
+    for cp in range(0x80, sys.maxunicode + 1):
+        c = chr(cp)
+        if letter.match(c):
+            assert ASCII_FOLDS.get(cp) and re.fullmatch(ASCII_FOLDS[cp], c, re.I), hex(cp)
+        else:
+            assert cp not in ASCII_FOLDS and not any(x.isascii() for x in c.lower()), hex(cp)
 
 
 def record() -> None:
