@@ -574,14 +574,21 @@ def _count_claims(view: SentenceView, when: TimeExpr | None, add, sent: Sentence
         add("count", thing, [(a + sent.start, z + sent.start)], sent, predicate="count", object=c.unit,
             value=c.number_text, value_low=float(c.low), value_high=None if hi is None else float(hi),
             bounds=c.bounds, raw=c.text, expr=when.expr if when else "PUB",
-            participants=_count_parties(view, disc),
+            participants=_count_parties(view, disc, c),
             derivation=f"{c.bounds or 'exactly'} {c.low:g}" + (f" to {hi:g}" if hi not in (None, c.low) else ""))
 
 
-def _count_parties(view: SentenceView, disc: Discourse) -> list[str]:
-    """Who a count is about: "between the two countries", or the two countries the sentence names."""
+def _count_parties(view: SentenceView, disc: Discourse, c) -> list[str]:  # type: ignore[no-untyped-def]
+    """Who a count is about: "between the two countries", or the two countries the sentence
+    names, a nationality before the counted thing standing for its country ("Cuban engineers")."""
     if two_countries_phrase(view.text):
         return disc.two_countries(view.mentions)
+    between = view.text[c.span[1] : c.thing_span[0]]
+    own = [country for adj, country in count_rules.demonyms().items() if re.search(rf"\b{adj}\b", between)]
+    if own:  # "1,000 Cuban engineers ... came to Vietnam": Cuba's, and the country named after them
+        after = [m.text for m in view.mentions if m.kind == "country" and m.start >= view.sent.start + c.thing_span[1]]
+        pair = _distinct(own[:1] + after[:2])[:2]
+        return pair if len(pair) == 2 else []
     named = _distinct([m.text for m in view.mentions if m.kind == "country"])
     return named if len(named) == 2 else []
 

@@ -228,6 +228,15 @@ def _thing_after(text: str, pos: int, end: int) -> tuple[str, Span] | None:
     return re.sub(r"\s+", " ", text[s:e].lower().replace("’", "'")), (s, e)
 
 
+_DEMONYM = re.compile(r"\s+((?:North |South )?[A-Z][a-z]+)(?=\s+[a-z])")
+
+
+def demonyms() -> dict[str, str]:
+    """Nationality adjective -> country (rules/places.yaml ``demonyms``)."""
+    data = load_yaml("places.yaml") or {}
+    return {str(k): str(v) for k, v in (data.get("demonyms") or {}).items()}
+
+
 def _thing_before(text: str, start: int, pos: int) -> tuple[str, Span] | None:
     r = _rules()
     found = None
@@ -264,7 +273,11 @@ def find_counts(text: str, start: int, end: int) -> list[CountExpr]:
             of = re.compile(r"\s+of", re.I).match(text, pos, end)
             pos = of.end() if of else pos
         of = re.compile(r"\s+of\b", re.I).match(text, pos, end) if unit == "percent" else None
-        thing = _thing_after(text, of.end() if of else pos, end)
+        at = of.end() if of else pos
+        dm = _DEMONYM.match(text, at, end) if demonyms() else None
+        if dm and dm.group(1) in demonyms():  # "1,000 Cuban engineers": engineers, of Cuba
+            at = dm.end()
+        thing = _thing_after(text, at, end)
         if thing is not None and text[thing[1][0]].isupper() and not unit:
             continue  # "45 Main Street", "Resolution 2397 Committee": a name, not a counted thing
         if thing is None and unit is None:
