@@ -453,7 +453,9 @@ def extract_claims(source: Source, mentions: list[Mention], times: list[TimeExpr
             if te.start in used_times or te.kind in ("anaphoric",) or te.expr == "REF":
                 continue
             kind = "elapsed" if te.kind in ("elapsed", "relative", "vague") else "event_date"
-            add(kind, "", [(te.start, te.end)], sent, predicate="date", value=te.value.iso if te.value else None,
+            # no event to point at: quote the sentence, so a reader sees what the date is about
+            whole = [(sent.start, sent.end)] if sent.end - sent.start <= 300 else [(te.start, te.end)]
+            add(kind, "", whole, sent, predicate="date", value=te.value.iso if te.value else None,
                 precision=te.value.precision if te.value else None, expr=te.expr, raw=te.text,
                 derivation=te.derivation, bounds=te.mod if te.kind in ("elapsed", "vague") else None,
                 resolved=te.value is not None)
