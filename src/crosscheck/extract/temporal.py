@@ -93,9 +93,10 @@ class _Pattern:
     anchor: str = ""
     words: tuple[str, ...] = ()
     needs: tuple[str, ...] = ()  # an anchored pattern cannot match in a text holding none of these
-    # Unanchored: a match holds one of ``words`` with only \\w, \\s or "-" before it, so a sentence is
-    # scanned from the run of such characters before its first of ``words`` (``_HitFinder.hits``).
-    wordy_prefix: bool = False
+    # Unanchored: a match holds one of ``words`` with at most this many words of \\w and "-" (and
+    # whitespace) before it, so a sentence is scanned from that many words before its first of
+    # ``words`` (``_HitFinder.hits``); 0 when that cannot be said.
+    prefix_words: int = 0
 
 
 _BARE_MONTH_PREPS = ("in", "since", "until", "by", "from", "during", "early", "late", "mid-", "of")
@@ -108,9 +109,22 @@ def _foldable(words: Iterable[str]) -> tuple[str, ...]:
     return out if out and all(w and w.isascii() for w in out) else ()
 
 
-def _wordy(words: Iterable[str]) -> bool:
-    """Whether the words hold only letters, digits, "_", whitespace and "-" (what ``_WORDY_RUN`` spans)."""
-    return all(_WORDY_RUN.fullmatch(w) for w in words)
+def _most_words(*alternatives: Iterable[str], least: int = 1) -> int:
+    """How many whitespace-separated words one alternative of each list adds at most (at least ``least``
+    each); 0 when some alternative holds anything but \\w, "-" and whitespace."""
+    total = 0
+    for words in alternatives:
+        words = list(words)
+        if not all(_WORDY_RUN.fullmatch(w) for w in words):
+            return 0
+        total += max([least, *(len(w.split()) for w in words)])
+    return total
+
+
+@cache
+def _words_back(n: int) -> re.Pattern[str]:
+    """On reversed text: up to ``n`` words of \\w and "-", each after optional whitespace."""
+    return re.compile(rf"(?:\s*[\w-]+){{0,{n}}}")
 
 
 def _starting_with(words: Iterable[str]) -> tuple[str, tuple[str, ...]]:
@@ -152,13 +166,14 @@ def _patterns() -> list[_Pattern]:
         _Pattern("month_day", re.compile(rf"{b}{DAY}\s+(?:of\s+)?{M}(?!\w)(?!,?\s+\d)", re.I), "day"),
         _Pattern("decade", re.compile(rf"{b}(?:the\s+)?(?P<dec>1\d{{2}}0|20\d0)['’]?s\b", re.I), "decade"),
         _Pattern("ago", re.compile(rf"{b}(?:(?P<vb>{vbounds})\s+)?(?P<vs>{vague})\s+ago\b", re.I),
-                 words=_foldable(["ago"]), wordy_prefix=_wordy([*v.vague_bounds, *v.vague])),
+                 words=_foldable(["ago"]), prefix_words=_most_words(v.vague_bounds, v.vague)),
         _Pattern("ago", re.compile(rf"{b}{number}\s+(?P<unit>years?|months?|days?|decades?)\s+ago\b", re.I),
-                 words=_foldable(["ago"]), wordy_prefix=_wordy([*v.numbers])),
+                 words=_foldable(["ago"]), prefix_words=_most_words(v.numbers, ["years"], least=2)),
         _Pattern("anniversary", re.compile(rf"{b}(?:the\s+)?{ordinal}\s+(?P<akind>{ann_kind})\b", re.I),
-                 words=_foldable(v.anniversary_kinds), wordy_prefix=_wordy([*v.numbers, *v.ordinals])),
+                 words=_foldable(v.anniversary_kinds),
+                 prefix_words=_most_words(["the"], [*v.numbers, *v.ordinals], least=2)),
         _Pattern("vague", re.compile(rf"{b}(?:(?P<vb>{vbounds})\s+)?(?P<vs>{vague})\b", re.I),
-                 words=_foldable(v.vague), wordy_prefix=_wordy(v.vague_bounds)),
+                 words=_foldable(v.vague), prefix_words=_most_words(v.vague_bounds)),
         _Pattern("relative", re.compile(rf"{b}(?P<rel>{rel})\b(?!\s+of\b)", re.I), *_starting_with(v.relative)),
         _Pattern("bare_month", re.compile(rf"\b(?:{'|'.join(_BARE_MONTH_PREPS)})\s*{M}\b(?!\s+\d)(?!\s+(?:that|last|this|the\s+same)\b)", re.I),
                  "bare_month"),
@@ -539,7 +554,7 @@ class _HitFinder:
         """(sentence, hit) pairs in reading order; equal to ``finditer`` on each sentence alone."""
         if pattern.anchor and self.doc.folded is not None:
             return self._anchored(index, pattern)
-        if pattern.wordy_prefix and pattern.words and self.doc.folded is not None:
+        if pattern.prefix_words and pattern.words and self.doc.folded is not None:
             return self._from_first_word(index, pattern)
         out: list[tuple[int, _Hit]] = []
         for i in self.sentences_with(() if pattern.anchor else pattern.words):
@@ -547,10 +562,11 @@ class _HitFinder:
         return out
 
     def _from_first_word(self, index: int, pattern: _Pattern) -> list[tuple[int, _Hit]]:
-        """``finditer`` on each sentence holding one of the words, from the wordy run before the first.
+        """``finditer`` on each sentence holding one of the words, from ``prefix_words`` words before the first.
 
-        No match can start earlier: the characters a match holds before its word
-        all belong to that run.  (``pos`` keeps the lookbehind's view of the text.)
+        No match can start earlier: what a match holds before its word (which is
+        this one or a later one) is at most that many such words, the first of
+        them starting a word (``b``).  (``pos`` keeps the lookbehind's view of the text.)
         """
         doc = self.doc
         first: dict[int, int] = {}
@@ -560,7 +576,8 @@ class _HitFinder:
         out: list[tuple[int, _Hit]] = []
         for i in sorted(first):
             text, key = doc.texts[i], first[i]
-            begin = key - _WORDY_RUN.match(text[:key][::-1]).end()
+            back = _words_back(pattern.prefix_words).match(text[:key][::-1])
+            begin = key - (back.end() if back else 0)
             out.extend((i, _Hit(index, *m.span(), m)) for m in pattern.regex.finditer(text, begin))
         return out
 
