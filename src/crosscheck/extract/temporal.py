@@ -27,6 +27,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from functools import cache
+from operator import attrgetter
 from typing import NamedTuple
 
 from crosscheck import calendar as cal
@@ -85,17 +86,16 @@ class _Pattern:
     "decade" that or "the" and whitespace before it; "bare_month" a preposition
     and whitespace before a month; "words" one of ``words``.  Unanchored
     patterns list in ``words`` the words one of which every match contains:
-    only sentences holding one are scanned (all sentences when ``words`` is empty).
+    only sentences holding one are scanned (all sentences when ``words`` is
+    empty).  When a match holds at most ``prefix_words`` words (of \\w and "-",
+    whitespace between) before that word, the scan starts that many words
+    before the sentence's first such word (0: from the sentence start).
     """
 
     kind: str
     regex: re.Pattern[str]
     anchor: str = ""
     words: tuple[str, ...] = ()
-    needs: tuple[str, ...] = ()  # an anchored pattern cannot match in a text holding none of these
-    # Unanchored: a match holds one of ``words`` with at most this many words of \\w and "-" (and
-    # whitespace) before it, so a sentence is scanned from that many words before its first of
-    # ``words`` (``_HitFinder.hits``); 0 when that cannot be said.
     prefix_words: int = 0
 
 
@@ -113,8 +113,8 @@ def _most_words(*alternatives: Iterable[str], least: int = 1) -> int:
     """How many whitespace-separated words one alternative of each list adds at most (at least ``least``
     each); 0 when some alternative holds anything but \\w, "-" and whitespace."""
     total = 0
-    for words in alternatives:
-        words = list(words)
+    for alternative in alternatives:
+        words = list(alternative)
         if not all(_WORDY_RUN.fullmatch(w) for w in words):
             return 0
         total += max([least, *(len(w.split()) for w in words)])
@@ -584,8 +584,6 @@ class _HitFinder:
     def _anchored(self, index: int, pattern: _Pattern) -> list[tuple[int, _Hit]]:
         """Try the pattern only at its anchor tokens, skipping those inside the previous match."""
         doc, out, cursor = self.doc, [], 0
-        if pattern.needs and not doc.starts_of(pattern.needs):
-            return out
         match = pattern.regex.match
         for pos in self.anchors(pattern.anchor, pattern.words):
             if pos < cursor:
@@ -627,6 +625,9 @@ def _sentence_hits(doc: _Joined) -> dict[int, list[_Hit]]:
     return by_sentence
 
 
+_START = attrgetter("start")
+
+
 def _settle(view: _SentenceView, hits: list[_Hit], v: _Vocab) -> list[TimeExpr]:
     """The sentence's expressions: earlier patterns win overlaps; gated families are skipped."""
     patterns = _patterns()
@@ -640,7 +641,7 @@ def _settle(view: _SentenceView, hits: list[_Hit], v: _Vocab) -> list[TimeExpr]:
         taken.add(a, z)  # an impossible date still blocks shorter readings of itself
         if te is not None:
             found.append(te)
-    found.sort(key=lambda t: t.start)
+    found.sort(key=_START)
     return found
 
 
@@ -667,10 +668,8 @@ def find_time_expressions(text: str, sentences: Iterable[Sentence]) -> list[Time
     out: list[TimeExpr] = []
     ctx = _Context()
     v = vocab()
-    for i, sent in enumerate(sents):
-        if i not in hits:
-            continue
-        view = _SentenceView(texts[i], sent.start, facts[i])
+    for i in sorted(hits):
+        view = _SentenceView(texts[i], sents[i].start, facts[i])
         found = _settle(view, hits[i], v)
         if found:
             out.extend(_in_context(found, view, ctx, v))
