@@ -126,7 +126,7 @@ class TimeValue:
         return self.start <= other.end and other.start <= self.end
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class TimeExpr:
     """A temporal expression found in text, before or after resolution.
 

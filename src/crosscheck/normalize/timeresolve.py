@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
+from functools import cache
 
 from crosscheck import calendar as cal
 from crosscheck.records import TimeValue
@@ -60,8 +61,10 @@ def resolve_partial(month: int, day: int | None, pub: TimeValue, past: bool) -> 
     return cal.month(y, month)
 
 
+@cache
 def resolve_expr(expr: str, pub: TimeValue | None, past: bool = True) -> Resolved:
-    """Resolve one ``expr`` against a publication date (None when unknown)."""
+    """Resolve one ``expr`` against a publication date (None when unknown); cached, the
+    same few expressions recur across a corpus."""
     if not expr:
         return Resolved(None, "no time expression")
     iso = cal.parse_iso(expr)
