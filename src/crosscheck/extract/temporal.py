@@ -175,6 +175,8 @@ def _patterns() -> list[_Pattern]:
         _Pattern("vague", re.compile(rf"{b}(?:(?P<vb>{vbounds})\s+)?(?P<vs>{vague})\b", re.I),
                  words=_foldable(v.vague), prefix_words=_most_words(v.vague_bounds)),
         _Pattern("relative", re.compile(rf"{b}(?P<rel>{rel})\b(?!\s+of\b)", re.I), *_starting_with(v.relative)),
+        _Pattern("last_month", re.compile(rf"{b}(?:last|this\s+past)\s+{M}\b(?!\s+\d)", re.I),
+                 *_starting_with(("last", "this past"))),
         _Pattern("bare_month", re.compile(rf"\b(?:{'|'.join(_BARE_MONTH_PREPS)})\s*{M}\b(?!\s+\d)(?!\s+(?:that|last|this|the\s+same)\b)", re.I),
                  "bare_month"),
         _Pattern("year", re.compile(rf"{b}(?<!\d[,.\s])(?<!No\.\s)(?<!Box:\s)(?<!Box\s){YEAR}{NOT_NUM_AFTER}(?![-/]\d)(?!st|nd|rd|th)"), "year4"),
@@ -358,7 +360,7 @@ _FACT_TESTS: dict[str, Callable[[str], bool]] = {
 _GATE_FACTS: dict[str, tuple[str, ...]] = {
     "range": ("mon", "dig"), "date": ("mon", "dig"), "iso": ("dig",), "month_rel": ("mon", "rel"),
     "month_year": ("mon", "dig"), "month_day": ("mon", "dig"), "decade": ("dig",), "ago": ("ago",),
-    "anniversary": ("anniversary",), "vague": ("vague",), "relative": ("rel",), "bare_month": ("mon",),
+    "anniversary": ("anniversary",), "vague": ("vague",), "relative": ("rel",), "bare_month": ("mon",), "last_month": ("mon",),
     "year": ("dig",),
 }
 
@@ -784,6 +786,12 @@ def _build(kind: str, m: re.Match[str], a: int, z: int, view: _SentenceView, v: 
         back = "<" if tense == "past" else ""
         return TimeExpr(start, end, raw, "date", f"XXXX-{mo:02d}-{d:02d}{back}", None, mod=tense,
                         derivation="month and day; year from the publication date")
+    if kind == "last_month":  # "last August": the last August before publication
+        mo = cal.month_number(raw.split()[-1])
+        if mo is None:
+            return None
+        return TimeExpr(start, end, raw, "date", f"XXXX-{mo:02d}<", None, mod="past",
+                        derivation=f'"{raw}": the last {raw.split()[-1]} before publication')
     if kind == "bare_month":
         mo = cal.month_number(raw.split()[-1].split("-")[-1])
         if mo is None:
