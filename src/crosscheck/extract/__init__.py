@@ -8,6 +8,8 @@ sources can be extracted in parallel.
 from __future__ import annotations
 
 import hashlib
+import re
+from bisect import bisect_right
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -16,6 +18,7 @@ from crosscheck.extract.assemble import extract_claims
 from crosscheck.extract.mentions import find_mentions
 from crosscheck.extract.places import gazetteer
 from crosscheck.extract.temporal import find_time_expressions
+from crosscheck.normalize.namekeys import name_key
 from crosscheck.normalize.registry import Registry
 from crosscheck.records import Claim, Mention, Source, TimeExpr
 from crosscheck.rules import rules_fingerprint
@@ -49,9 +52,49 @@ def _gazetteer_kinds(mentions: list[Mention]) -> list[Mention]:
     return out
 
 
+def _surnames(source: Source, mentions: list[Mention]) -> list[Mention]:
+    """A surname alone ("Abdykadyrov was born ...") where the source names exactly one person
+    with it in full: mention detection leaves a lone capitalised word at a sentence start alone."""
+    owners: dict[str, list[str]] = {}
+    for m in mentions:
+        words = m.text.split()
+        if m.kind == "person" and len(words) >= 2 and len(words[-1]) >= 4:
+            owners.setdefault(words[-1], []).append(m.text)
+    taken = [(m.start, m.end) for m in mentions]
+    extra: list[Mention] = []
+    for surname, named in owners.items():
+        if main_bearer(named) is None:
+            continue
+        for hit in re.finditer(rf"(?<![\w’'-]){re.escape(surname)}(?![\w-])", source.text):
+            a, z = hit.span()
+            if any(x < z and a < y for x, y in taken) or not _in_sentences(source, a, z):
+                continue
+            extra.append(Mention(source.id, a, z, surname, "person", name_key(surname), via="short"))
+    return sorted(mentions + extra, key=lambda m: (m.start, m.end))
+
+
+def main_bearer(named: list[str]) -> str | None:
+    """Of the full names sharing a surname (in order of appearance), the one a lone surname
+    means: the only one, else the one named most often, ties going to the one named first
+    (an obituary's subject, not his sons); None when the first named is named less often."""
+    counts: dict[str, int] = {}
+    for n in named:
+        counts[n] = counts.get(n, 0) + 1
+    ranked = sorted(counts, key=lambda n: (-counts[n], named.index(n)))
+    if len(ranked) == 1 or counts[ranked[0]] > counts[ranked[1]] or ranked[0] == named[0]:
+        return ranked[0]  # news names its subject first and most: a lone surname is theirs
+    return None
+
+
+def _in_sentences(source: Source, a: int, z: int) -> bool:
+    i = bisect_right([s.start for s in source.sentences], a) - 1
+    return i >= 0 and source.sentences[i].end >= z
+
+
 def extract_mentions(source: Source, registry: Registry | None = None) -> list[Mention]:
     """Name mentions of one source, typed with the help of the place gazetteer."""
-    return _gazetteer_kinds(find_mentions(source, registry))
+    mentions = _gazetteer_kinds(find_mentions(source, registry))
+    return _surnames(source, mentions)
 
 
 def extract_source(source: Source, registry: Registry | None = None) -> Extraction:

@@ -162,7 +162,7 @@ def _participants(ev: EventMention, view: SentenceView, disc: Discourse) -> None
         return
     if kind in ("person", "organisation", "sender"):
         after = [m for m in view.mentions if m.start >= t.end and m.start - t.end < 45
-                 and re.match(r"\s*(?:of\s+)?(?:the\s+)?(?:[A-Z][\w.’'-]*\s+){0,3}$",
+                 and re.match(r"\s*(?:of\s+)?(?:the\s+)?(?:[\w.’'-]+\s+){0,3}$",
                               view.text[t.end - sent.start : m.start - sent.start])
                  and not re.match(r"['’]s\b", view.text[m.end - sent.start : m.end - sent.start + 3])]
         want = ("person",) if kind in ("person", "sender") else ("org", "country")
@@ -179,9 +179,19 @@ def _participants(ev: EventMention, view: SentenceView, disc: Discourse) -> None
             if ev.agent is None and kind == "sender":
                 subj = [m for m in view.mentions if m.kind == "person" and c_lo <= m.start < t.start]
                 ev.agent = subj[0].text if subj else None
+            if ev.agent is None and kind == "person" and re.search(r"\b(?:born|died|passed away|elected)\b", t.text, re.I):
+                # "X was born in ...", "X, who died in ...", "he died in ...": the subject before the verb
+                prev = [m for m in view.mentions if m.kind == "person" and c_lo <= m.start and m.end <= t.start]
+                who = re.search(r"(?:,\s*)?\bwho\s+(?:[\w-]+\s+){0,2}$", s_text[:rel])
+                if prev:
+                    ev.agent = prev[-1].text if who else prev[0].text
+                elif who:
+                    before_who = [m for m in view.mentions if m.kind == "person" and m.end <= t.start]
+                    ev.agent = before_who[-1].text if before_who else None
+                elif re.search(r"\b(?:he|she)\s+(?:was\s+)?$", s_text[max(0, rel - 12) : rel], re.I):
+                    ev.agent = disc.subject
             if ev.agent is None and kind == "person":
-                short = disc.short_title(s_text[rel : rel + 60])
-                ev.agent = short
+                ev.agent = disc.short_title(s_text[rel : rel + 60])
         if ev.agent is None and kind == "organisation":
             subj = [m for m in view.mentions if m.kind in ("org", "country") and c_lo <= m.start and m.end <= t.start]
             m = re.match(r"\s*of\s+([^,.;]+)", s_text[t.end - sent.start :])
@@ -299,6 +309,20 @@ def _anniversary_object(te: TimeExpr, view: SentenceView) -> tuple[int, int]:
     return te.end, te.end + m.end()
 
 
+def _this_month_marks(s_text: str, times: list[TimeExpr]) -> list[TimeExpr]:
+    """ "This month marks ten years since the death ...": the event was in the month of writing,
+    ten years back; "this month" is part of that reading, not a date of its own."""
+    if not re.search(r"\bthis month (?:marks|marked|is|was)\b", s_text, re.I):
+        return times
+    elapsed = [t for t in times if t.kind == "elapsed" and re.fullmatch(r"PUB-\d+Y", t.expr)]
+    if not elapsed:
+        return times
+    for t in elapsed:
+        t.expr += "=M"
+        t.derivation += "; in the month of publication"
+    return [t for t in times if t.expr != "PUB+0M"]
+
+
 def _list_siblings(view: SentenceView, a: TimeExpr, b: TimeExpr) -> bool:
     """ "in 1970 and 1977 respectively": dates of one list share their triggers."""
     lo, hi = sorted((a, b), key=lambda t: t.start)
@@ -398,7 +422,7 @@ def extract_claims(source: Source, mentions: list[Mention], times: list[TimeExpr
             continue
         s_text = text[sent.start : sent.end]
         view = SentenceView(sent, s_text, sorted(by_sent_m.get(sent.index, []), key=lambda m: m.start),
-                            by_sent_t.get(sent.index, []), is_past(s_text))
+                            _this_month_marks(s_text, by_sent_t.get(sent.index, [])), is_past(s_text))
         triggers = find_triggers(text, sent.start, sent.end)
         inside = [_anniversary_object(te, view) for te in view.times if te.kind == "anniversary"]
         inside += [(te.start, te.end) for te in view.times if te.kind == "anniversary"]  # "birth anniversary" itself
@@ -598,19 +622,21 @@ def _count_parties(view: SentenceView, disc: Discourse, c) -> list[str]:  # type
 def full_names(mentions: list[Mention]) -> list[Mention]:
     """ "Sihanouk" or "Fidel" alone stands for the one full name of the source it belongs to.
 
-    Only when exactly one person named in full in the source has that first or
+    Only when one person named in full in the source clearly owns that first or
     last word ("Kim" among Kim Il Sung and Kim Jong Un stays as written).
     """
-    owners: dict[str, set[str]] = {}
+    from crosscheck.extract import main_bearer
+
+    owners: dict[str, list[str]] = {}
     for m in mentions:
         words = m.text.split()
         if m.kind == "person" and len(words) >= 2:
             for w in (words[0], words[-1]):
-                owners.setdefault(w, set()).add(m.text)
+                owners.setdefault(w, []).append(m.text)
     out = []
     for m in mentions:
-        full = owners.get(m.text, set()) if m.kind == "person" and " " not in m.text else set()
-        out.append(replace(m, text=next(iter(full))) if len(full) == 1 else m)
+        full = main_bearer(owners[m.text]) if m.kind == "person" and " " not in m.text and m.text in owners else None
+        out.append(replace(m, text=full) if full else m)
     return out
 
 

@@ -169,6 +169,8 @@ def _patterns() -> list[_Pattern]:
                  words=_foldable(["ago"]), prefix_words=_most_words(v.vague_bounds, v.vague)),
         _Pattern("ago", re.compile(rf"{b}{number}\s+(?P<unit>years?|months?|days?|decades?)\s+ago\b", re.I),
                  words=_foldable(["ago"]), prefix_words=_most_words(v.numbers, ["years"], least=2)),
+        _Pattern("ago", re.compile(rf"{b}{number}\s+(?P<unit>years?|months?|decades?)\s+since\b(?!\s+then\b)", re.I),
+                 words=_foldable(["since"]), prefix_words=_most_words(v.numbers, ["years"], least=2)),
         _Pattern("anniversary", re.compile(rf"{b}(?:the\s+)?{ordinal}\s+(?P<akind>{ann_kind})\b", re.I),
                  words=_foldable(v.anniversary_kinds),
                  prefix_words=_most_words(["the"], [*v.numbers, *v.ordinals], least=2)),
@@ -352,14 +354,14 @@ def _has_any(words: Iterable[str]) -> Callable[[str], bool]:
 _FACT_TESTS: dict[str, Callable[[str], bool]] = {
     "mon": lambda text: _MONTH_PREFIX.search(text) is not None,
     "dig": lambda text: _DIGIT.search(text) is not None,
-    "ago": lambda text: "ago" in text.lower(),
+    "ago_since": lambda text: "ago" in text.lower() or "since" in text.lower(),
     "rel": lambda text: _has_any(vocab().relative)(text),
     "anniversary": lambda text: _has_any(vocab().anniversary_kinds)(text),
     "vague": lambda text: _has_any(vocab().vague)(text),
 }
 _GATE_FACTS: dict[str, tuple[str, ...]] = {
     "range": ("mon", "dig"), "date": ("mon", "dig"), "iso": ("dig",), "month_rel": ("mon", "rel"),
-    "month_year": ("mon", "dig"), "month_day": ("mon", "dig"), "decade": ("dig",), "ago": ("ago",),
+    "month_year": ("mon", "dig"), "month_day": ("mon", "dig"), "decade": ("dig",), "ago": ("ago_since",),
     "anniversary": ("anniversary",), "vague": ("vague",), "relative": ("rel",), "bare_month": ("mon",), "last_month": ("mon",),
     "year": ("dig",),
 }

@@ -22,7 +22,7 @@ from crosscheck.normalize.events import is_unique
 from crosscheck.normalize.timeresolve import resolve_expr
 from crosscheck.records import Claim, Source, TimeValue
 
-_REL = re.compile(r"^PUB([+-])(\d+)([YM])(?:-M\d{2})?$")
+_REL = re.compile(r"^PUB([+-])(\d+)([YM])(?:-M\d{2}|(=M))?$")
 _ANN = re.compile(r"^ANN:(\d+)(?:[=@](?:XXXX-\d{2}(?:-\d{2})?<?|PUB(?:([+-]\d+)Y)?))$")
 WEIGHT = {"anniversary": 3, "elapsed": 2}
 
@@ -53,6 +53,8 @@ def implied_publication(claim: Claim, anchor: TimeValue) -> TimeValue | None:
     expr = claim.expr or ""
     if m := _REL.match(expr):
         n = int(m.group(2)) * (1 if m.group(1) == "-" else -1)
+        if m.group(3) == "Y" and m.group(4) and (anchor.start.year, anchor.start.month) == (anchor.end.year, anchor.end.month):
+            return cal.month(anchor.start.year + n, anchor.start.month)  # "this month marks N years since"
         if m.group(3) == "Y":
             return cal.year(anchor.start.year + n)
         if anchor.precision in ("day", "month") or (anchor.start.year, anchor.start.month) == (anchor.end.year, anchor.end.month):
@@ -134,7 +136,7 @@ def infer_publication(source: Source, own: list[Claim], others: dict[str, list[C
                 if iv is not None and v is not None:
                     cons.append(Constraint(iv, w, False, c, a, f'"{c.raw}" of an event {sid} dates to {v.iso}'))
     inf = Inference(source.id, None, "", cons)
-    year_cons = [k for k in cons if k.interval.precision == "year"]
+    year_cons = [k for k in cons if k.interval.precision in ("year", "month")]
     if not year_cons:
         inf.evidence = "no relative claim ties the text to a date"
         return inf
@@ -151,9 +153,13 @@ def infer_publication(source: Source, own: list[Claim], others: dict[str, list[C
     if len(internal_years) > 1:
         inf.conflicting = [k for k in year_cons if k.internal]
     interval = cal.year(year)
-    reasons = _dedupe(f"{k.reason} -> {k.interval.start.year}" for k in year_cons if k.interval.start.year == year)
-    # month: "last month" and friends, once the year is known, against dates of the text itself
+    reasons = _dedupe(f"{k.reason} -> {k.interval.iso}" for k in year_cons if k.interval.start.year == year)
+    # month: "this month marks N years since", "last month" and friends, once the year is known
     lo, hi = interval.start, interval.end
+    months = {k.interval for k in year_cons if k.interval.precision == "month" and k.interval.start.year == year}
+    if len(months) == 1:
+        only = next(iter(months))
+        lo, hi = only.start, only.end
     for c in date_claims:
         if not c.expr or not re.match(r"^PUB[+-]\d+M$", c.expr):
             continue

@@ -16,7 +16,7 @@ from functools import cache
 from crosscheck import calendar as cal
 from crosscheck.records import TimeValue
 
-_PUB_REL = re.compile(r"^PUB([+-])(\d+)([YMD])(?:-M(\d{2}))?$")
+_PUB_REL = re.compile(r"^PUB([+-])(\d+)([YMD])(?:-M(\d{2})|(=M))?$")  # "=M": in the publication's month
 _PARTIAL = re.compile(r"^XXXX-(\d{2})(?:-(\d{2}))?(<)?$")
 _ANN = re.compile(r"^ANN:(\d+)([=@])(.+)$")
 
@@ -86,6 +86,8 @@ def resolve_expr(expr: str, pub: TimeValue | None, past: bool = True) -> Resolve
             y = _single_year(pub)
             if y is None:
                 return Resolved(None, "needs the publication year, which is unknown")
+            if m.group(5) and _single_month(pub):  # "this month marks ten years since ..."
+                month = f"{pub.start.month:02d}"  # type: ignore[union-attr]
             v = cal.month(y + off, int(month)) if month else cal.year(y + off)
             return Resolved(v, f"{_pub_text(pub)} -> {v.iso}")
         if unit == "M":
