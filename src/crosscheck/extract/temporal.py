@@ -121,6 +121,9 @@ def _most_words(*alternatives: Iterable[str], least: int = 1) -> int:
     return total
 
 
+_LOOKAHEAD = 12  # characters past a key word the patterns' closing lookaheads read ("since" not "since then")
+
+
 @cache
 def _words_back(n: int) -> re.Pattern[str]:
     """On reversed text: up to ``n`` words of \\w and "-", each after optional whitespace."""
@@ -573,16 +576,27 @@ class _HitFinder:
         them starting a word (``b``).  (``pos`` keeps the lookbehind's view of the text.)
         """
         doc = self.doc
-        first: dict[int, int] = {}
-        for p in doc.starts_of(pattern.words):
-            i = doc.sentence_at(p)
-            first.setdefault(i, p - doc.starts[i])
+        keys: dict[int, set[tuple[int, int]]] = {}
+        for w in pattern.words:
+            for p in doc.occurrences(w):
+                i = doc.sentence_at(p)
+                base = doc.starts[i]
+                keys.setdefault(i, set()).add((p - base, p - base + len(w)))
+        back_re = _words_back(pattern.prefix_words)
         out: list[tuple[int, _Hit]] = []
-        for i in sorted(first):
-            text, key = doc.texts[i], first[i]
-            back = _words_back(pattern.prefix_words).match(text[:key][::-1])
-            begin = key - (back.end() if back else 0)
-            out.extend((i, _Hit(index, *m.span(), m)) for m in pattern.regex.finditer(text, begin))
+        for i in sorted(keys):
+            text = doc.texts[i]
+            found: dict[tuple[int, int], re.Match[str]] = {}
+            cursor = 0
+            for key, key_end in sorted(keys[i]):
+                # every match of these families ends with its key word: search only up to just past it
+                back = back_re.match(text[:key][::-1])
+                begin = max(cursor, key - (back.end() if back else 0))
+                for m in pattern.regex.finditer(text, begin, min(len(text), key_end + _LOOKAHEAD)):
+                    if m.end() >= key_end:
+                        found.setdefault(m.span(), m)
+                        cursor = max(cursor, m.end())
+            out.extend((i, _Hit(index, a, z, m)) for (a, z), m in sorted(found.items()))
         return out
 
     def _anchored(self, index: int, pattern: _Pattern) -> list[tuple[int, _Hit]]:
