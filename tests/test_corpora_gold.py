@@ -32,7 +32,6 @@ KNOWN_MISSES: set[tuple[str, str]] = {
     ("organisation_founding", "asa-000"),  # ASA's founding date has no subject
     ("organisation_founding", "twenty-five-years-ago-001"),  # "Twenty-five years ago, five foreign ministers met": no event
     ("organisation_founding", "fifty-sixth-002"),  # "This week ... 56th anniversary": month precision not kept
-    ("organisation_founding", "third-summit-002"),  # the quote starts at "summit" and loses "third"
     ("organisation_founding", "001_feature_twenty_five_years"),  # follows from twenty-five-years-ago-001
 }
 

@@ -449,6 +449,8 @@ def extract_claims(source: Source, mentions: list[Mention], times: list[TimeExpr
                 sentence_time = sentence_time or (te if te.kind != "anniversary" else None)
                 kind = {"anniversary": "anniversary", "elapsed": "elapsed", "relative": "elapsed"}.get(te.kind, "event_date")
                 parts = [(te.start, te.end), (ev.trigger.start, ev.trigger.end)]
+                if ev.trigger.ordinal_span:  # the quote shows the ordinal ("its third summit")
+                    parts.append(ev.trigger.ordinal_span)
                 parts += [(m.start, m.end) for m in view.mentions if m.text in ev.participants]
                 subject = ev.agent or ("" if ev.type.participants == "visitor-destination"
                                        else " + ".join(ev.participants) or (ev.qualifier or ""))
@@ -469,6 +471,8 @@ def extract_claims(source: Source, mentions: list[Mention], times: list[TimeExpr
                         derivation="place named with the event")
             if not ev.times and ev.ordinal is not None:
                 parts = [(ev.trigger.start, ev.trigger.end)] + [(m.start, m.end) for m in view.mentions if m.text in ev.participants]
+                if ev.trigger.ordinal_span:
+                    parts.append(ev.trigger.ordinal_span)
                 add("ordinal", ev.agent or " + ".join(ev.participants), parts, sent, event_type=ev.type.name,
                     participants=list(ev.participants), predicate="ordinal", object=ev.target, value=ev.ordinal,
                     raw=ev.trigger.text, derivation=f'"{ev.trigger.text}": occurrence number {ev.ordinal}, undated')

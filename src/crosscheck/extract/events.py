@@ -38,6 +38,7 @@ class Trigger:
     end: int
     text: str
     ordinal: int | None = None
+    ordinal_span: tuple[int, int] | None = None  # where "fourth" / "for the first time" is written
 
 
 @dataclass
@@ -93,6 +94,7 @@ def find_triggers(text: str, start: int, end: int) -> list[Trigger]:
             for t in kept:
                 if t.start <= a < t.end or a <= t.start < z or (t.start <= start + m.start() and start + m.end() <= t.end):
                     t.ordinal = n
+                    t.ordinal_span = (start + m.start("ord"), start + m.end("ord"))
     return sorted(kept, key=lambda t: t.start)
 
 
