@@ -11,6 +11,7 @@ import hashlib
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, replace
+from functools import cache
 from pathlib import Path
 
 from crosscheck import __version__
@@ -32,13 +33,25 @@ class Extraction:
     claims: list[Claim]
 
 
+@cache
+def _code_fingerprint() -> str:
+    """A hash of the code that decides what a source's claims are (ingest and extract)."""
+    h = hashlib.sha1()
+    root = Path(__file__).resolve().parent.parent
+    for folder in ("ingest", "extract"):
+        for path in sorted((root / folder).glob("*.py")):
+            h.update(path.name.encode())
+            h.update(path.read_bytes())
+    return h.hexdigest()[:8]
+
+
 def extractor_version(registry_file: Path | None = None) -> str:
-    """Changes whenever the code version, any rule file (built-in or the user's) or the
-    user's entity registry (it helps find names) changes."""
+    """Changes whenever the extraction code, any rule file (built-in or the user's) or the
+    user's entity registry (it helps find names) changes: then cached claims are re-extracted."""
     extra = ""
     if registry_file is not None and registry_file.is_file():
         extra = "+" + hashlib.sha1(registry_file.read_bytes()).hexdigest()[:8]
-    return f"{__version__}+{rules_fingerprint()}{extra}"
+    return f"{__version__}+{_code_fingerprint()}{rules_fingerprint()}{extra}"
 
 
 def _gazetteer_kinds(mentions: list[Mention]) -> list[Mention]:
