@@ -25,7 +25,7 @@ from crosscheck.compare.ids import flag_id
 from crosscheck.extract.places import gazetteer, place_key
 from crosscheck.extract.roles import TITLES_SHAPE, check_rule_shape, is_epithet, normalize_office
 from crosscheck.records import Claim, Evidence, Flag, TimeValue
-from crosscheck.rules import compiled, load_yaml
+from crosscheck.rules import load_yaml, rules_cached
 
 HEAD_OF_STATE, HEAD_OF_GOVERNMENT = "head of state", "head of government"
 
@@ -39,9 +39,10 @@ class _RoleRules:
     state_bodies: dict[str, tuple[tuple[str, str], ...]]  # group -> (office, body prefix)
 
 
+@rules_cached("titles.yaml")
 def _rules() -> _RoleRules:
     """Built once per set of loaded rule files (rebuilt after ``set_user_dirs``)."""
-    return compiled(("titles.yaml",), _build_rules)
+    return _build_rules()
 
 
 def _build_rules() -> _RoleRules:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from crosscheck.calendar import MAX_YEAR, MIN_YEAR, MONTH_RE
 from crosscheck.extract.roles import check_rule_shape
-from crosscheck.rules import compiled, load_yaml
+from crosscheck.rules import load_yaml, rules_cached
 
 Span = tuple[int, int]
 
@@ -68,9 +68,10 @@ _SHAPE: dict[str, type] = {
     "bounds": dict, "units": dict, "time_units": list, "not_counted": list, "not_count_after": list,
     "thing_stopwords": list, "definite_before": list, "thing_before": list, "clock_words": list,
 }  # fmt: skip
+@rules_cached("numbers.yaml")
 def _rules() -> _Rules:
     """Built once per set of loaded rule files (rebuilt after ``set_user_dirs``)."""
-    return compiled(("numbers.yaml",), _build_rules)
+    return _build_rules()
 
 
 def _build_rules() -> _Rules:

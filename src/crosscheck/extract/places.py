@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from crosscheck.calendar import MONTHS
 from crosscheck.extract.roles import check_rule_shape
-from crosscheck.rules import compiled, load_yaml
+from crosscheck.rules import load_yaml, rules_cached
 
 Span = tuple[int, int]
 PlaceCheck = Callable[[str], "bool | str"]  # True/False, or the kind: "city", "country", "region", "facility"
@@ -56,9 +56,10 @@ def place_key(name: str) -> str:
 _SHAPE: dict[str, type] = {
     "cities": dict, "countries": dict, "regions": list, "facility_words": list, "multi_place_events": list,
 }  # fmt: skip
+@rules_cached("places.yaml")
 def gazetteer() -> Gazetteer:
     """Built once per set of loaded rule files (rebuilt after ``set_user_dirs``)."""
-    return compiled(("places.yaml",), _build_gazetteer)
+    return _build_gazetteer()
 
 
 def _build_gazetteer() -> Gazetteer:

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from crosscheck.errors import InputError
-from crosscheck.rules import compiled, load_yaml
+from crosscheck.rules import load_yaml, rules_cached
 
 Span = tuple[int, int]
 
@@ -99,9 +99,10 @@ TITLES_SHAPE: dict[str, type] = {
 HONORIFICS_SHAPE: dict[str, type] = {
     "phrases": list, "epithet_adjectives": list, "epithet_body_words": list, "time_qualifiers": list,
 }  # fmt: skip
+@rules_cached("titles.yaml", "honorifics.yaml")
 def _lexicon() -> _Lexicon:
     """Built once per set of loaded rule files (rebuilt after ``set_user_dirs``)."""
-    return compiled(("titles.yaml", "honorifics.yaml"), _build_lexicon)
+    return _build_lexicon()
 
 
 def _build_lexicon() -> _Lexicon:

@@ -1,33 +1,13 @@
-"""Rule files for ingest: values compiled from them, cached until the files change; errors about them."""
+"""Errors about ingest's rule files (their caching is ``crosscheck.rules.rules_cached``, re-exported here)."""
 
 from __future__ import annotations
 
-import functools
-from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import Any
 
 from crosscheck.errors import InputError
-from crosscheck.rules import load_yaml
+from crosscheck.rules import rules_cached
 
-T = TypeVar("T")
-
-
-def rules_cached(*names: str) -> Callable[[Callable[[], T]], Callable[[], T]]:
-    """Memoise a no-argument builder while ``load_yaml(name)`` returns the same objects."""
-
-    def wrap(build: Callable[[], T]) -> Callable[[], T]:
-        state: dict[str, Any] = {}
-
-        @functools.wraps(build)
-        def cached() -> T:
-            data = tuple(load_yaml(name) for name in names)
-            if "value" not in state or any(a is not b for a, b in zip(state["data"], data, strict=True)):
-                state["value"], state["data"] = build(), data
-            return state["value"]
-
-        return cached
-
-    return wrap
+__all__ = ["rule_error", "rule_list", "rules_cached"]
 
 
 def rule_error(name: str, message: str, field: str | None = None) -> InputError:

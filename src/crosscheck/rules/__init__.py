@@ -10,7 +10,7 @@ them.  Loading is cached: rules are read once per process.
 from __future__ import annotations
 
 from collections.abc import Callable
-from functools import cache
+from functools import cache, wraps
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -76,22 +76,28 @@ def rules_fingerprint() -> str:
     return h.hexdigest()[:10]
 
 
-_compiled: dict[tuple[str, str], tuple[tuple[Any, ...], Any]] = {}
+def rules_cached(*files: str) -> Callable[[Callable[[], T]], Callable[[], T]]:
+    """Memoise a no-argument builder of lexicons or regexes from the rule ``files``.
 
-
-def compiled(files: tuple[str, ...], build: Callable[[], T]) -> T:
-    """What ``build`` makes of the rule ``files`` (lexicons, regexes), made once per loading.
-
-    Rebuilt when the files are loaded anew (after ``set_user_dirs``); a file
-    whose structure ``build`` cannot use is an InputError naming the file(s).
+    The value is rebuilt only when the files are loaded anew (after
+    ``set_user_dirs``); a file whose structure the builder cannot use is an
+    InputError naming the file(s).
     """
-    loaded = tuple(load_yaml(f) for f in files)
-    key = (build.__module__, build.__qualname__)
-    hit = _compiled.get(key)
-    if hit is None or any(a is not b for a, b in zip(hit[0], loaded, strict=True)):
-        try:
-            built = build()
-        except (AttributeError, KeyError, TypeError, ValueError) as exc:
-            raise InputError(" / ".join(files), f"rule file has an unexpected structure: {exc}") from exc
-        hit = _compiled[key] = (loaded, built)
-    return hit[1]  # type: ignore[no-any-return]
+
+    def wrap(build: Callable[[], T]) -> Callable[[], T]:
+        state: dict[str, Any] = {}
+
+        @wraps(build)
+        def cached() -> T:
+            loaded = tuple(load_yaml(f) for f in files)
+            if "value" not in state or any(a is not b for a, b in zip(state["data"], loaded, strict=True)):
+                try:
+                    state["value"] = build()
+                except (AttributeError, KeyError, TypeError, ValueError) as exc:
+                    raise InputError(" / ".join(files), f"rule file has an unexpected structure: {exc}") from exc
+                state["data"] = loaded
+            return state["value"]  # type: ignore[no-any-return]
+
+        return cached
+
+    return wrap
