@@ -154,4 +154,21 @@ def test_targets_line_says_which_targets_are_met() -> None:
     theirs = bench.Row("dateparser (lenient)", bench.Score(5, 10, 10), 100.0, 1.0)
     line = bench.targets([ours, theirs])
     assert "precision above dateparser's met" in line
-    assert "throughput >= 50x dateparser NOT met (7.0x)" in line
+    assert "throughput >= 50x dateparser NOT met (7.0x, median over the rounds)" in line
+
+
+def test_speed_ratio_is_the_median_of_the_rounds() -> None:
+    sp = bench.Speeds(ours=(600.0, 500.0, 900.0), theirs=(10.0, 10.0, 10.0))
+    assert sp.ratios == (60.0, 50.0, 90.0)
+    assert bench.Speeds.median(sp.ratios) == 60.0
+    assert bench.Speeds.median((1.0, 2.0, 3.0, 10.0)) == 2.5
+
+
+def test_each_timed_pass_starts_with_the_resolver_cache_empty() -> None:
+    from crosscheck.calendar import year
+    from crosscheck.normalize.timeresolve import resolve_expr
+
+    resolve_expr("PUB-1Y", year(2020))
+    assert resolve_expr.cache_info().currsize > 0
+    bench.fresh_run()
+    assert resolve_expr.cache_info().currsize == 0

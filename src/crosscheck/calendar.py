@@ -30,8 +30,13 @@ def month_number(name: str) -> int | None:
     return MONTHS.get(name.lower().rstrip("."))
 
 
+_MONTH_DAYS = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+
 def last_day(year: int, month: int) -> int:
-    return _cal.monthrange(year, month)[1]
+    if month == 2 and year % 4 == 0 and (year % 100 != 0 or year % 400 == 0):
+        return 29
+    return _MONTH_DAYS[month - 1]
 
 
 def valid_day(year: int, month: int, day: int) -> bool:
@@ -77,6 +82,8 @@ def parse_iso(text: str) -> TimeValue | None:
             return None
         return TimeValue(va.start, vb.end, "range")
     try:
+        if len(text) == 4 and text.isascii() and text.isdigit():  # the commonest case: a year
+            return year(int(text))
         if m := _ISO_DAY.match(text):
             y, mo, d = map(int, m.groups())
             return day(y, mo, d) if valid_day(y, mo, d) else None

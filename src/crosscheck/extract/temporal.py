@@ -24,8 +24,8 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass, replace
+from collections.abc import Iterable
+from dataclasses import dataclass
 from functools import cache
 from operator import attrgetter
 from typing import NamedTuple
@@ -35,6 +35,7 @@ from crosscheck.records import Sentence, TimeExpr, TimeValue
 from crosscheck.rules import load_yaml
 
 M = cal.MONTH_RE
+MON = rf"(?P<mon>{M})"
 DAY = r"(?P<d>[0-3]?\d)(?:st|nd|rd|th)?"
 DAY2 = r"(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?"
 YEAR = r"(?P<y>1\d{3}|20\d{2}|2100)"
@@ -158,15 +159,15 @@ def _patterns() -> list[_Pattern]:
     vbounds = _alt(v.vague_bounds)
     b = r"(?<![\w/.@-])"  # not inside a word, URL, e-mail or number
     return [
-        _Pattern("range", re.compile(rf"{b}{M}\s+{DAY}{DASH}{DAY2},?\s+{YEAR}{NOT_NUM_AFTER}", re.I), "month"),
-        _Pattern("range", re.compile(rf"{b}{DAY}{DASH}{DAY2}\s+(?:of\s+)?{M},?\s+{YEAR}{NOT_NUM_AFTER}", re.I), "day"),
-        _Pattern("date", re.compile(rf"{b}{M}\s+{DAY},?\s+{YEAR}{NOT_NUM_AFTER}", re.I), "month"),
-        _Pattern("date", re.compile(rf"{b}{DAY}\s+(?:of\s+)?{M},?\s+{YEAR}{NOT_NUM_AFTER}", re.I), "day"),
+        _Pattern("range", re.compile(rf"{b}{MON}\s+{DAY}{DASH}{DAY2},?\s+{YEAR}{NOT_NUM_AFTER}", re.I), "month"),
+        _Pattern("range", re.compile(rf"{b}{DAY}{DASH}{DAY2}\s+(?:of\s+)?{MON},?\s+{YEAR}{NOT_NUM_AFTER}", re.I), "day"),
+        _Pattern("date", re.compile(rf"{b}{MON}\s+{DAY},?\s+{YEAR}{NOT_NUM_AFTER}", re.I), "month"),
+        _Pattern("date", re.compile(rf"{b}{DAY}\s+(?:of\s+)?{MON},?\s+{YEAR}{NOT_NUM_AFTER}", re.I), "day"),
         _Pattern("iso", re.compile(rf"{b}{YEAR}-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?![\d-])"), "year4"),
-        _Pattern("month_rel", re.compile(rf"{b}{M}(?:\s+of)?\s+(?P<rel>{rel})\b", re.I), "month"),
-        _Pattern("month_year", re.compile(rf"{b}{M},?\s+(?:of\s+)?{YEAR}{NOT_NUM_AFTER}", re.I), "month"),
-        _Pattern("month_day", re.compile(rf"{b}{M}\s+{DAY}(?![\d,]*\s*\d)(?!\w)", re.I), "month"),
-        _Pattern("month_day", re.compile(rf"{b}{DAY}\s+(?:of\s+)?{M}(?!\w)(?!,?\s+\d)", re.I), "day"),
+        _Pattern("month_rel", re.compile(rf"{b}{MON}(?:\s+of)?\s+(?P<rel>{rel})\b", re.I), "month"),
+        _Pattern("month_year", re.compile(rf"{b}{MON},?\s+(?:of\s+)?{YEAR}{NOT_NUM_AFTER}", re.I), "month"),
+        _Pattern("month_day", re.compile(rf"{b}{MON}\s+{DAY}(?![\d,]*\s*\d)(?!\w)", re.I), "month"),
+        _Pattern("month_day", re.compile(rf"{b}{DAY}\s+(?:of\s+)?{MON}(?!\w)(?!,?\s+\d)", re.I), "day"),
         _Pattern("decade", re.compile(rf"{b}(?:the\s+)?(?P<dec>1\d{{2}}0|20\d0)['’]?s\b", re.I), "decade"),
         _Pattern("ago", re.compile(rf"{b}(?:(?P<vb>{vbounds})\s+)?(?P<vs>{vague})\s+ago\b", re.I),
                  words=_foldable(["ago"]), prefix_words=_most_words(v.vague_bounds, v.vague)),
@@ -190,9 +191,7 @@ def _patterns() -> list[_Pattern]:
 
 _NUM_SPLIT = re.compile(r"[- ]")
 _ORDINAL_DIGITS = re.compile(r"(\d{1,3})(st|nd|rd|th)")
-_WORD = re.compile(r"[A-Za-z]+")
 _TOKEN = re.compile(r"[\w.:]+")
-_MONTH = re.compile(M, re.I)
 
 
 def _num(text: str) -> int | None:
@@ -229,32 +228,33 @@ def _future_re() -> re.Pattern[str] | None:
     return re.compile(rf"\b(?:{'|'.join(re.escape(f) for f in markers)})\b") if markers else None
 
 
+@cache
+def _past_re() -> re.Pattern[str]:
+    """A past marker or a word of five letters or more ending in "ed", as a whole word of ASCII letters."""
+    markers = "|".join(re.escape(w) for w in sorted(vocab().past_markers, key=len, reverse=True))
+    alternatives = f"{markers}|[A-Za-z]{{3,}}ed" if markers else "[A-Za-z]{3,}ed"
+    return re.compile(rf"(?<![A-Za-z])(?:{alternatives})(?![A-Za-z])")
+
+
 def is_past(sentence: str) -> bool:
     """A rough tense test: past-tense narration resolves bare dates backwards."""
     low = sentence.lower()
     future = _future_re()
     if future is not None and any(f in low for f in vocab().future_markers) and future.search(low):
         return False  # (the substring test first: it is much cheaper than the search)
-    words = set(_WORD.findall(low))
-    return not vocab().past_markers.isdisjoint(words) or any(len(w) > 4 and w.endswith("ed") for w in words)
+    return _past_re().search(low) is not None
 
 
-def _ymd(m: re.Match[str], month_group: str | None = None) -> tuple[int | None, int | None, int | None]:
-    gd = m.groupdict()
-    y = int(gd["y"]) if gd.get("y") else None
-    mo = None
-    if gd.get("m"):
-        mo = int(gd["m"])
-    else:
-        mt = _MONTH.search(m.group(0))
-        mo = cal.month_number(mt.group(0)) if mt else None
-    d = int(gd["d"]) if gd.get("d") else None
-    return y, mo, d
+def _ymd(gd: dict[str, str | None]) -> tuple[int | None, int | None, int | None]:
+    """Year, month and day of an explicit date match's groups (month as a number or a name)."""
+    y, mo, d, name = gd.get("y"), gd.get("m"), gd.get("d"), gd.get("mon")
+    month = int(mo) if mo else cal.month_number(name) if name else None
+    return (int(y) if y else None), month, (int(d) if d else None)
 
 
-def _absolute(kind: str, m: re.Match[str]) -> tuple[str, TimeValue] | None:
-    """Value of an explicit date match, or None when the date is impossible."""
-    y, mo, d = _ymd(m)
+def _absolute(kind: str, gd: dict[str, str | None]) -> tuple[str, TimeValue] | None:
+    """Value of an explicit date match (its groups), or None when the date is impossible."""
+    y, mo, d = _ymd(gd)
     if y is None or mo is None or not (cal.MIN_YEAR <= y <= cal.MAX_YEAR):
         return None
     if kind in ("date", "iso"):
@@ -263,7 +263,7 @@ def _absolute(kind: str, m: re.Match[str]) -> tuple[str, TimeValue] | None:
         v = cal.day(y, mo, d)
         return v.iso, v
     if kind == "range":
-        d2 = int(m.group("d2"))
+        d2 = int(gd["d2"] or 0)
         if d is None or not cal.valid_day(y, mo, d) or not cal.valid_day(y, mo, d2) or d2 <= d:
             return None
         v = cal.span(cal.day(y, mo, d), cal.day(y, mo, d2))
@@ -299,10 +299,10 @@ def _rel_expr(rel: dict[str, object], month: int | None, ref: TimeValue | None) 
 
 _GATE_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 _MONTH_PREFIX = re.compile(rf"(?i)(?<![a-z])(?:{'|'.join(_GATE_MONTHS)})")
-_DIGIT = re.compile(r"\d")
 _NON_DIGITS = re.compile(r"(\D+)")
 _WORDY_RUN = re.compile(r"[\w\s-]*")
 _WORD_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789_")  # in the folded text these stand only for \w characters
+_DECADE_NEXT = ("s", "'", "’")  # after "1960" in the folded text ("ſ" folds to "s")
 _SEP = "\x00"  # joins sentences: no pattern matches it and every lookaround reads it as a string edge
 # Characters re.IGNORECASE takes for an ASCII letter although str.lower() does not give that letter
 # (the test checks this table against every code point).
@@ -312,15 +312,18 @@ ASCII_FOLDS = {0x130: "i", 0x131: "i", 0x17F: "s", 0x212A: "k"}
 class _SentenceView:
     """One sentence's text and the per-sentence facts, each computed at most once and only when asked.
 
-    ``allows(kind)`` is the old per-sentence gate: a pattern family is only
-    used when this cheap condition holds (kept exactly, since it is part of
-    the output's definition, e.g. "inJanuary" is no bare month).
+    ``allows(kind)`` is the per-sentence gate.  Only bare months have one: "in
+    May" counts only when the sentence names a month at a word start somewhere
+    ("inJanuary" alone is no date).  Every other family's match already holds
+    what its old gate asked for (a month word, a digit, "ago", the relative
+    or anniversary word), so it needs no test.
     """
 
-    def __init__(self, text: str, base: int, facts: dict[str, bool]) -> None:
+    __slots__ = ("text", "base", "_month", "_past")
+
+    def __init__(self, text: str, base: int, month: bool | None) -> None:
         self.text, self.base = text, base
-        self._allowed: dict[str, bool] = {}
-        self._facts = facts  # those already known for the whole text; the rest are added when asked
+        self._month = month  # known for the whole text at once; None: test this sentence when asked
         self._past: bool | None = None
 
     @property
@@ -329,45 +332,12 @@ class _SentenceView:
             self._past = is_past(self.text)
         return self._past
 
-    def _fact(self, name: str) -> bool:
-        got = self._facts.get(name)
-        if got is None:
-            got = self._facts[name] = _FACT_TESTS[name](self.text)
-        return got
-
     def allows(self, kind: str) -> bool:
-        got = self._allowed.get(kind)
-        if got is None:
-            got = True
-            for fact in _GATE_FACTS[kind]:
-                if not self._fact(fact):
-                    got = False
-                    break
-            self._allowed[kind] = got
-        return got
-
-
-def _has_any(words: Iterable[str]) -> Callable[[str], bool]:
-    def test(text: str) -> bool:
-        low = text.lower()
-        return any(w in low for w in words)
-    return test
-
-
-_FACT_TESTS: dict[str, Callable[[str], bool]] = {
-    "mon": lambda text: _MONTH_PREFIX.search(text) is not None,
-    "dig": lambda text: _DIGIT.search(text) is not None,
-    "ago_since": lambda text: "ago" in text.lower() or "since" in text.lower(),
-    "rel": lambda text: _has_any(vocab().relative)(text),
-    "anniversary": lambda text: _has_any(vocab().anniversary_kinds)(text),
-    "vague": lambda text: _has_any(vocab().vague)(text),
-}
-_GATE_FACTS: dict[str, tuple[str, ...]] = {
-    "range": ("mon", "dig"), "date": ("mon", "dig"), "iso": ("dig",), "month_rel": ("mon", "rel"),
-    "month_year": ("mon", "dig"), "month_day": ("mon", "dig"), "decade": ("dig",), "ago": ("ago_since",),
-    "anniversary": ("anniversary",), "vague": ("vague",), "relative": ("rel",), "bare_month": ("mon",), "last_month": ("mon",),
-    "year": ("dig",),
-}
+        if kind != "bare_month":
+            return True
+        if self._month is None:
+            self._month = _MONTH_PREFIX.search(self.text) is not None
+        return self._month
 
 
 class _Joined:
@@ -403,23 +373,20 @@ class _Joined:
     def sentence_at(self, pos: int) -> int:
         return bisect_right(self.starts, pos) - 1
 
-    def facts(self) -> list[dict[str, bool]]:
-        """Per sentence, the gate facts "dig" and "mon" (see ``_FACT_TESTS``) read off the whole text at once.
+    def month_sentences(self) -> set[int] | None:
+        """Indexes of the sentences naming a month at a word start (``_MONTH_PREFIX``), read off the
+        whole text at once; None when the text cannot be folded (then each sentence is tested alone).
 
-        "mon" is ``_MONTH_PREFIX``: a month prefix not after a letter (in the
-        folded text exactly the letters a-z stand for what ``(?i)[a-z]`` matches).
+        In the folded text exactly the letters a-z stand for what ``(?i)[a-z]`` matches.
         """
-        digits = {self.sentence_at(p) for p, _ in self.digit_runs()}
-        facts: list[dict[str, bool]] = [{"dig": i in digits} for i in range(len(self.texts))]
-        if self.folded is not None:
-            months = set()
-            for p in self.starts_of(_GATE_MONTHS):
-                i = self.sentence_at(p)
-                if p == self.starts[i] or not ("a" <= self.folded[p - 1] <= "z"):
-                    months.add(i)
-            for i, f in enumerate(facts):
-                f["mon"] = i in months
-        return facts
+        if self.folded is None:
+            return None
+        months = set()
+        for p in self.starts_of(_GATE_MONTHS):
+            i = self.sentence_at(p)
+            if p == self.starts[i] or not ("a" <= self.folded[p - 1] <= "z"):
+                months.add(i)
+        return months
 
     def occurrences(self, word: str) -> list[int]:
         """Every start of ``word`` in the folded text, overlapping ones included."""
@@ -432,6 +399,21 @@ class _Joined:
                 at = self.folded.find(word, at + 1)
             self._found[word] = out
         return self._found[word]
+
+    def occurrences_of(self, words: tuple[str, ...]) -> dict[str, list[int]]:
+        """``occurrences`` of each of ``words``; words sharing their last four letters are found
+        with one search for those letters."""
+        assert self.folded is not None
+        folded, out = self.folded, {}
+        for key, group in _by_suffix(words).items():
+            found = self.occurrences(key)
+            for w in group:
+                if w == key:
+                    out[w] = found
+                    continue
+                n = len(w) - len(key)
+                out[w] = [p - n for p in found if p >= n and folded.startswith(w, p - n)]
+        return out
 
     def digit_runs(self) -> list[tuple[int, int]]:
         """(start, length) of every maximal run of digits (splitting at non-digit runs is the fast way)."""
@@ -480,6 +462,20 @@ class _Joined:
             return []
         return [t - len(w) for w in _by_last_char(words).get(self.folded[t - 1], ())
                 if t >= len(w) and self.folded.startswith(w, t - len(w))]
+
+
+_BACK_WINDOW = 160  # characters read back from a key word before falling back to the whole sentence
+
+
+def _reach_back(back_re: re.Pattern[str], text: str, key: int) -> int:
+    """How far before ``key`` the words ``back_re`` allows reach (read on the reversed text before it)."""
+    low = max(0, key - _BACK_WINDOW)
+    back = back_re.match(text[low:key][::-1])
+    reach = back.end() if back else 0
+    if low and reach == key - low:  # the window was too short to tell: read the whole sentence
+        back = back_re.match(text[:key][::-1])
+        reach = back.end() if back else 0
+    return reach
 
 
 @cache
@@ -532,12 +528,15 @@ class _HitFinder:
 
     def _find_anchors(self, anchor: str, words: tuple[str, ...]) -> list[int]:
         doc = self.doc
-        if anchor == "day":
-            return [p for p, n in doc.digit_runs() if n <= 2]
+        if anchor == "day":  # every pattern led by a day names a month later in its sentence
+            return self._before_a_month([p for p, n in doc.digit_runs() if n <= 2])
         if anchor == "year4":
             return [p for p, n in doc.digit_runs() if n == 4]
-        if anchor == "decade":  # "1960s" or "the 1960s"
-            return self._with_the(self.anchors("year4"))
+        if anchor == "decade":  # "1960s" or "the 1960s": four digits ending in 0, then "s" or an apostrophe
+            folded = doc.folded
+            assert folded is not None
+            return self._with_the([p for p in self.anchors("year4")
+                                   if folded[p + 3] == "0" and folded[p + 4 : p + 5] in _DECADE_NEXT])
         if anchor == "words":
             return doc.word_starts(doc.starts_of(words))
         months = doc.starts_of(_month_prefixes())
@@ -545,6 +544,16 @@ class _HitFinder:
             return doc.word_starts(months)
         # bare_month: "in May", "mid-May", also "inMay" (so every month, not only those at a word start)
         return sorted({q for p in months for q in doc.words_ending_before(p, _BARE_MONTH_PREPS)})
+
+    def _before_a_month(self, starts: list[int]) -> list[int]:
+        """``starts`` followed, in the same sentence, by a month name at a word start."""
+        months, doc = self.anchors("month"), self.doc
+        out = []
+        for p in starts:
+            k = bisect_right(months, p)
+            if k < len(months) and doc.sentence_at(months[k]) == doc.sentence_at(p):
+                out.append(p)
+        return out
 
     def _with_the(self, starts: list[int]) -> list[int]:
         """``starts`` and the "the" (then whitespace) before each."""
@@ -577,8 +586,8 @@ class _HitFinder:
         """
         doc = self.doc
         keys: dict[int, set[tuple[int, int]]] = {}
-        for w in pattern.words:
-            for p in doc.occurrences(w):
+        for w, starts in doc.occurrences_of(pattern.words).items():
+            for p in starts:
                 i = doc.sentence_at(p)
                 base = doc.starts[i]
                 keys.setdefault(i, set()).add((p - base, p - base + len(w)))
@@ -590,8 +599,7 @@ class _HitFinder:
             cursor = 0
             for key, key_end in sorted(keys[i]):
                 # every match of these families ends with its key word: search only up to just past it
-                back = back_re.match(text[:key][::-1])
-                begin = max(cursor, key - (back.end() if back else 0))
+                begin = max(cursor, key - _reach_back(back_re, text, key))
                 for m in pattern.regex.finditer(text, begin, min(len(text), key_end + _LOOKAHEAD)):
                     if m.end() >= key_end:
                         found.setdefault(m.span(), m)
@@ -682,16 +690,22 @@ def find_time_expressions(text: str, sentences: Iterable[Sentence]) -> list[Time
     texts = [text[s.start : s.end] for s in sents]
     doc = _Joined(texts)
     hits = _sentence_hits(doc)
-    facts = doc.facts()
+    months = doc.month_sentences()
     out: list[TimeExpr] = []
     ctx = _Context()
     v = vocab()
     for i in sorted(hits):
-        view = _SentenceView(texts[i], sents[i].start, facts[i])
+        view = _SentenceView(texts[i], sents[i].start, None if months is None else i in months)
         found = _settle(view, hits[i], v)
         if found:
             out.extend(_in_context(found, view, ctx, v))
     return out
+
+
+def _changed(te: TimeExpr, kind: str, expr: str, value: TimeValue | None, derivation: str) -> TimeExpr:
+    """A copy of ``te`` with new kind, expr, value and derivation (the original stays as found: later
+    expressions of the sentence are read against what was found, not what was resolved)."""
+    return TimeExpr(te.start, te.end, te.text, kind, expr, value, te.n, te.mod, derivation)
 
 
 def _in_context(found: list[TimeExpr], view: _SentenceView, ctx: _Context, v: _Vocab) -> list[TimeExpr]:
@@ -705,16 +719,16 @@ def _in_context(found: list[TimeExpr], view: _SentenceView, ctx: _Context, v: _V
                 expr = part if rel["unit"] == "day" else part[:7] + ("<" if part.endswith("<") else "")
                 if rel["unit"] == "day" and len(part.rstrip("<")) < 10:
                     expr = "REF"
-                te = replace(te, kind="date" if expr != "REF" else te.kind, expr=expr,
-                             derivation=f'"{te.text}": the date named just before')
+                te = _changed(te, "date" if expr != "REF" else te.kind, expr, te.value,
+                              f'"{te.text}": the date named just before')
             else:
                 expr, val = _rel_expr(rel, None, ctx.ref)
-                te = replace(te, kind="date" if val is not None else te.kind, expr=expr, value=val,
-                             derivation=_ref_note(te.text, ctx.ref, val))
+                te = _changed(te, "date" if val is not None else te.kind, expr, val,
+                              _ref_note(te.text, ctx.ref, val))
         elif te.kind == "month_rel":
             month = int(te.expr.split("-M")[1].split("|")[0])
             expr, val = _rel_expr(v.relative[te.expr.split("|")[1]], month, ctx.ref)
-            te = replace(te, kind="date", expr=expr, value=val, derivation=_ref_note(te.text, ctx.ref, val))
+            te = _changed(te, "date", expr, val, _ref_note(te.text, ctx.ref, val))
         elif te.kind == "anniversary":
             te = _anchor_anniversary(te, found, view.text, view.base, ctx.ref, view.past)
         if te.value is not None and te.kind in ("date", "range"):
@@ -744,16 +758,15 @@ def _anchor_anniversary(te: TimeExpr, found: list[TimeExpr], s_text: str, base: 
         last = before[-1]
         between = s_text[last.end - base : te.start - base]
         between = re.sub(r"^\s*\(.*?\)", "", between)
-        if _IS_DAY.match(between.replace("the ", "", 0)) or re.fullmatch(r"\s*(?:is|was|marks|marked)\s+(?:the\s+)?", between):
-            return replace(te, expr=f"ANN:{te.n}={last.expr}",
-                           derivation=f'{te.text} on {last.text}')
+        if _IS_DAY.match(between) or re.fullmatch(r"\s*(?:is|was|marks|marked)\s+(?:the\s+)?", between):
+            return _changed(te, te.kind, f"ANN:{te.n}={last.expr}", te.value, f"{te.text} on {last.text}")
     if dated:
         near = min(dated, key=lambda t: abs(t.start - te.start))
-        return replace(te, expr=f"ANN:{te.n}@{near.expr}", derivation=f"{te.text}, observed {near.text}")
+        return _changed(te, te.kind, f"ANN:{te.n}@{near.expr}", te.value, f"{te.text}, observed {near.text}")
     if past and ref is not None:
-        return replace(te, expr=f"ANN:{te.n}@{ref.iso}",
-                       derivation=f"{te.text} at the time of the last date named ({cal.describe(ref)})")
-    return replace(te, expr=f"ANN:{te.n}@PUB", derivation=f"{te.text} in the year of publication")
+        return _changed(te, te.kind, f"ANN:{te.n}@{ref.iso}", te.value,
+                        f"{te.text} at the time of the last date named ({cal.describe(ref)})")
+    return _changed(te, te.kind, f"ANN:{te.n}@PUB", te.value, f"{te.text} in the year of publication")
 
 
 def _ref_note(raw: str, ref: TimeValue | None, val: TimeValue | None) -> str:
@@ -775,7 +788,7 @@ def _build(kind: str, m: re.Match[str], a: int, z: int, view: _SentenceView, v: 
     start, end = view.base + a, view.base + z
     gd = m.groupdict()
     if kind in ("date", "iso", "range", "month_year"):
-        got = _absolute(kind, m)
+        got = _absolute(kind, gd)
         if got is None:
             return None
         expr, val = got
@@ -795,7 +808,7 @@ def _build(kind: str, m: re.Match[str], a: int, z: int, view: _SentenceView, v: 
         val = cal.decade(y)
         return TimeExpr(start, end, raw, "date", val.iso, val, derivation="explicit decade")
     if kind == "month_day":
-        _, mo, d = _ymd(m)
+        _, mo, d = _ymd(gd)
         if mo is None or d is None or not cal.valid_day(2000, mo, d):
             return None
         tense = "past" if view.past else "present"
@@ -817,8 +830,7 @@ def _build(kind: str, m: re.Match[str], a: int, z: int, view: _SentenceView, v: 
         return TimeExpr(start, end, raw, "date", f"XXXX-{mo:02d}{back}", None, mod=tense,
                         derivation="month alone; year from the publication date")
     if kind == "month_rel":
-        mt = _MONTH.match(raw)
-        mo = cal.month_number(mt.group(0)) if mt else None
+        mo = cal.month_number(gd["mon"] or "")
         rel = v.relative.get(gd["rel"].lower())
         if mo is None or rel is None:
             return None

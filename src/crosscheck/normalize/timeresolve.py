@@ -67,9 +67,10 @@ def resolve_expr(expr: str, pub: TimeValue | None, past: bool = True) -> Resolve
     same few expressions recur across a corpus."""
     if not expr:
         return Resolved(None, "no time expression")
-    iso = cal.parse_iso(expr)
-    if iso is not None:
-        return Resolved(iso, "")
+    if expr.lstrip()[:1].isdigit():  # only ISO values start with a digit
+        iso = cal.parse_iso(expr)
+        if iso is not None:
+            return Resolved(iso, "")
     if m := _PARTIAL.match(expr):
         month, day = int(m.group(1)), (int(m.group(2)) if m.group(2) else None)
         past = bool(m.group(3))
