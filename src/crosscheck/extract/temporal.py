@@ -28,7 +28,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from operator import attrgetter
-from typing import NamedTuple
 
 from crosscheck import calendar as cal
 from crosscheck.records import Sentence, TimeExpr, TimeValue
@@ -360,6 +359,7 @@ class _Joined:
             at += len(t) + 1
         self.folded = self._fold(self.joined)
         self._found: dict[str, list[int]] = {}
+        self._of: dict[tuple[str, ...], dict[str, list[int]]] = {}
         self._starts: dict[tuple[str, ...], list[int]] = {}
         self._runs: list[tuple[int, int]] | None = None
 
@@ -403,8 +403,11 @@ class _Joined:
     def occurrences_of(self, words: tuple[str, ...]) -> dict[str, list[int]]:
         """``occurrences`` of each of ``words``; words sharing their last four letters are found
         with one search for those letters."""
+        if words in self._of:
+            return self._of[words]
         assert self.folded is not None
         folded, out = self.folded, {}
+        self._of[words] = out
         for key, group in _by_suffix(words).items():
             found = self.occurrences(key)
             for w in group:
@@ -494,13 +497,8 @@ def _by_last_char(words: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
     return {k: tuple(g) for k, g in groups.items()}
 
 
-class _Hit(NamedTuple):
-    """A pattern match inside one sentence, at ``start:end`` relative to the sentence."""
-
-    pattern: int
-    start: int
-    end: int
-    match: re.Match[str]
+_Hit = tuple[int, int, int, re.Match[str]]
+"""A pattern match inside one sentence: (pattern index, start, end, match), offsets relative to the sentence."""
 
 
 class _HitFinder:
@@ -574,7 +572,7 @@ class _HitFinder:
             return self._from_first_word(index, pattern)
         out: list[tuple[int, _Hit]] = []
         for i in self.sentences_with(() if pattern.anchor else pattern.words):
-            out.extend((i, _Hit(index, *m.span(), m)) for m in pattern.regex.finditer(self.doc.texts[i]))
+            out.extend((i, (index, *m.span(), m)) for m in pattern.regex.finditer(self.doc.texts[i]))
         return out
 
     def _from_first_word(self, index: int, pattern: _Pattern) -> list[tuple[int, _Hit]]:
@@ -604,23 +602,25 @@ class _HitFinder:
                     if m.end() >= key_end:
                         found.setdefault(m.span(), m)
                         cursor = max(cursor, m.end())
-            out.extend((i, _Hit(index, a, z, m)) for (a, z), m in sorted(found.items()))
+            out.extend((i, (index, a, z, m)) for (a, z), m in sorted(found.items()))
         return out
 
     def _anchored(self, index: int, pattern: _Pattern) -> list[tuple[int, _Hit]]:
         """Try the pattern only at its anchor tokens, skipping those inside the previous match."""
-        doc, out, cursor = self.doc, [], 0
-        match = pattern.regex.match
+        doc = self.doc
+        out: list[tuple[int, _Hit]] = []
+        cursor = 0
+        match, joined, starts = pattern.regex.match, doc.joined, doc.starts
         for pos in self.anchors(pattern.anchor, pattern.words):
             if pos < cursor:
                 continue
-            m = match(doc.joined, pos)
+            m = match(joined, pos)
             if m is None:
                 continue
             cursor = m.end()
-            i = doc.sentence_at(pos)
-            base = doc.starts[i]
-            out.append((i, _Hit(index, pos - base, cursor - base, m)))
+            i = bisect_right(starts, pos) - 1
+            base = starts[i]
+            out.append((i, (index, pos - base, cursor - base, m)))
         return out
 
 
@@ -742,6 +742,10 @@ def _in_context(found: list[TimeExpr], view: _SentenceView, ctx: _Context, v: _V
 _IS_DAY = re.compile(r"^\s*,?\s*(?:is|was|marks|marked|will\s+mark|will\s+be|,\s*the)\b(?:[^,.;]*?\b(?:which|that)\s+(?:marks|marked|is|was))?\s*$", re.I)
 
 
+_PAREN_FIRST = re.compile(r"^\s*\(.*?\)")
+_MARKS = re.compile(r"\s*(?:is|was|marks|marked)\s+(?:the\s+)?")
+
+
 def _anchor_anniversary(te: TimeExpr, found: list[TimeExpr], s_text: str, base: int,
                         ref: TimeValue | None, past: bool) -> TimeExpr:
     """Attach an anniversary to the date it is observed on.
@@ -757,8 +761,8 @@ def _anchor_anniversary(te: TimeExpr, found: list[TimeExpr], s_text: str, base: 
     if before:
         last = before[-1]
         between = s_text[last.end - base : te.start - base]
-        between = re.sub(r"^\s*\(.*?\)", "", between)
-        if _IS_DAY.match(between) or re.fullmatch(r"\s*(?:is|was|marks|marked)\s+(?:the\s+)?", between):
+        between = _PAREN_FIRST.sub("", between)
+        if _IS_DAY.match(between) or _MARKS.fullmatch(between):
             return _changed(te, te.kind, f"ANN:{te.n}={last.expr}", te.value, f"{te.text} on {last.text}")
     if dated:
         near = min(dated, key=lambda t: abs(t.start - te.start))
