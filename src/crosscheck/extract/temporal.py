@@ -401,21 +401,18 @@ class _Joined:
         return self._found[word]
 
     def occurrences_of(self, words: tuple[str, ...]) -> dict[str, list[int]]:
-        """``occurrences`` of each of ``words``; words sharing their last four letters are found
-        with one search for those letters."""
+        """``occurrences`` of each of ``words``, found through their search keys (``_search_key``):
+        one search serves every word sharing a key, whichever pattern the word belongs to."""
         if words in self._of:
             return self._of[words]
         assert self.folded is not None
         folded, out = self.folded, {}
         self._of[words] = out
-        for key, group in _by_suffix(words).items():
+        for key, members in _key_plan(words):
             found = self.occurrences(key)
-            for w in group:
-                if w == key:
-                    out[w] = found
-                    continue
-                n = len(w) - len(key)
-                out[w] = [p - n for p in found if p >= n and folded.startswith(w, p - n)]
+            for w, offset in members:
+                out[w] = found if not found or w == key else [
+                    p - offset for p in found if p >= offset and folded.startswith(w, p - offset)]
         return out
 
     def digit_runs(self) -> list[tuple[int, int]]:
@@ -430,24 +427,11 @@ class _Joined:
         return self._runs
 
     def starts_of(self, words: tuple[str, ...]) -> list[int]:
-        """Sorted starts of every occurrence of any of ``words`` in the folded text.
-
-        Words sharing their last four letters ("this year", "last year") are
-        found with one search for those letters.
-        """
-        if words in self._starts:
-            return self._starts[words]
-        assert self.folded is not None
-        folded, found = self.folded, set()
-        for key, group in _by_suffix(words).items():
-            if group == (key,):
-                found.update(self.occurrences(key))
-                continue
-            for p in self.occurrences(key):
-                end = p + len(key)
-                found.update(end - len(w) for w in group if end >= len(w) and folded.startswith(w, end - len(w)))
-        self._starts[words] = out = sorted(found)
-        return out
+        """Sorted starts of every occurrence of any of ``words`` in the folded text."""
+        if words not in self._starts:
+            found = self.occurrences_of(words).values()
+            self._starts[words] = sorted({p for starts in found for p in starts}) if len(words) > 1 else [*found][0]
+        return self._starts[words]
 
     def word_starts(self, positions: list[int]) -> list[int]:
         """``positions`` without those right after a letter, digit or "_" (there ``b`` cannot match)."""
@@ -481,12 +465,40 @@ def _reach_back(back_re: re.Pattern[str], text: str, key: int) -> int:
     return reach
 
 
+def _all_words() -> tuple[str, ...]:
+    """Every word some fast path searches for: month prefixes first, then the patterns' words."""
+    return (*_month_prefixes(), *_GATE_MONTHS, *(w for p in _patterns() for w in p.words))
+
+
 @cache
-def _by_suffix(words: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
-    groups: dict[str, list[str]] = {}
+def _key_plan(words: tuple[str, ...]) -> tuple[tuple[str, tuple[tuple[str, int], ...]], ...]:
+    """``words`` grouped by search key: (key, ((word, offset of the key in it), ...)), in key order."""
+    plan: dict[str, list[tuple[str, int]]] = {}
     for w in words:
-        groups.setdefault(w[-4:], []).append(w)
-    return {k: tuple(g) for k, g in groups.items()}
+        key, offset = _search_key(w)
+        plan.setdefault(key, []).append((w, offset))
+    return tuple((key, tuple(members)) for key, members in plan.items())
+
+
+@cache
+def _search_key(word: str) -> tuple[str, int]:
+    """The string searched for to find ``word``, and where it sits in the word.
+
+    A text is scanned once per key, so words share keys where they can: a
+    month prefix inside the word ("dec" finds "a decade"), else the last
+    three letters when other words end with them too ("today", "yesterday",
+    "the same day"), else the last four ("this year", "last year").
+    """
+    words = _all_words()
+    for prefix in _month_prefixes():
+        if word != prefix and prefix in word:
+            return prefix, word.index(prefix)
+    if len(word) <= 4:
+        return word, 0
+    tail3, tail4 = word[-3:], word[-4:]
+    if len({w[-4:] for w in words if len(w) > 4 and w.endswith(tail3)}) > 1:
+        return tail3, len(word) - 3
+    return tail4, len(word) - 4
 
 
 @cache

@@ -9,9 +9,9 @@ than guessing.  See ``crosscheck.extract.temporal`` for the ``expr`` forms.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from datetime import date
 from functools import cache
+from typing import NamedTuple
 
 from crosscheck import calendar as cal
 from crosscheck.records import TimeValue
@@ -21,8 +21,9 @@ _PARTIAL = re.compile(r"^XXXX-(\d{2})(?:-(\d{2}))?(<)?$")
 _ANN = re.compile(r"^ANN:(\d+)([=@])(.+)$")
 
 
-@dataclass(frozen=True)
-class Resolved:
+class Resolved(NamedTuple):
+    """A resolved value (None when it cannot be resolved) and how it was reached."""
+
     value: TimeValue | None
     derivation: str
 
