@@ -174,3 +174,24 @@ def record() -> None:
 if __name__ == "__main__":
     if sys.argv[1:] == ["--record"]:
         record()
+
+
+def test_one_pass_key_search_finds_what_repeated_find_finds() -> None:
+    """The Aho-Corasick pass reports every start of every key, overlapping ones included."""
+    import random
+
+    from crosscheck.extract.temporal import _all_keys, _find_keys
+
+    keys = _all_keys()
+    rng = random.Random(7)
+    pieces = [*keys, " ", "x", "todayday", "yesterdaydec", "marmar", "sinceince"]
+    for _ in range(200):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 40)))
+        expected = {}
+        for key in keys:
+            starts, at = [], text.find(key)
+            while at >= 0:
+                starts.append(at)
+                at = text.find(key, at + 1)
+            expected[key] = starts
+        assert _find_keys(text) == expected, text

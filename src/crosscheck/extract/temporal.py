@@ -29,6 +29,8 @@ from dataclasses import dataclass
 from functools import cache
 from operator import attrgetter
 
+import ahocorasick
+
 from crosscheck import calendar as cal
 from crosscheck.records import Sentence, TimeExpr, TimeValue
 from crosscheck.rules import load_yaml
@@ -358,7 +360,7 @@ class _Joined:
             self.starts.append(at)
             at += len(t) + 1
         self.folded = self._fold(self.joined)
-        self._found: dict[str, list[int]] = {}
+        self._found: dict[str, list[int]] = {} if self.folded is None else _find_keys(self.folded)
         self._of: dict[tuple[str, ...], dict[str, list[int]]] = {}
         self._starts: dict[tuple[str, ...], list[int]] = {}
         self._runs: list[tuple[int, int]] | None = None
@@ -463,6 +465,30 @@ def _reach_back(back_re: re.Pattern[str], text: str, key: int) -> int:
         back = back_re.match(text[:key][::-1])
         reach = back.end() if back else 0
     return reach
+
+
+def _find_keys(folded: str) -> dict[str, list[int]]:
+    """Every start of every search key in ``folded`` (overlapping ones included), in one pass."""
+    found: dict[str, list[int]] = {key: [] for key in _all_keys()}
+    for end, key in _automaton().iter(folded):
+        found[key].append(end - len(key) + 1)
+    return found
+
+
+@cache
+def _automaton() -> ahocorasick.Automaton:
+    """All search keys in one Aho-Corasick automaton: a text is read once, whatever the number of keys."""
+    automaton = ahocorasick.Automaton()
+    for key in _all_keys():
+        automaton.add_word(key, key)
+    automaton.make_automaton()
+    return automaton
+
+
+@cache
+def _all_keys() -> tuple[str, ...]:
+    """The distinct search keys of every word a fast path looks for."""
+    return tuple(dict.fromkeys(_search_key(w)[0] for w in _all_words()))
 
 
 def _all_words() -> tuple[str, ...]:
