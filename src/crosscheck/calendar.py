@@ -82,8 +82,12 @@ def parse_iso(text: str) -> TimeValue | None:
             return None
         return TimeValue(va.start, vb.end, "range")
     try:
-        if len(text) == 4 and text.isascii() and text.isdigit():  # the commonest case: a year
+        n = len(text)  # the common forms first, without a regex (isdecimal is exactly re's \d)
+        if n == 4 and text.isdecimal():
             return year(int(text))
+        if n == 10 and text[4] == text[7] == "-" and (text[:4] + text[5:7] + text[8:]).isdecimal():
+            y, mo, d = int(text[:4]), int(text[5:7]), int(text[8:])
+            return day(y, mo, d) if valid_day(y, mo, d) else None
         if m := _ISO_DAY.match(text):
             y, mo, d = map(int, m.groups())
             return day(y, mo, d) if valid_day(y, mo, d) else None
