@@ -144,3 +144,38 @@ def test_manual_claims_the_new_text_no_longer_supports_are_reported() -> None:
     assert [c.id for c in result.misplaced] == ["mine-1"]
     assert result.warnings() == ["manual claim mine-1: the source text at [0, 2] no longer reads 'On'"]
     assert result.claim_file.claims[0] == _manual()  # reported, never moved
+
+
+def _written_and_read(tmp_path: Path, cf: ClaimFile) -> ClaimFile:
+    path = tmp_path / "s1.yaml"
+    write_claim_file(path, cf)
+    return read_claim_file(path)
+
+
+def test_a_deleted_extracted_claim_is_recorded_as_rejected_and_not_re_extracted(tmp_path: Path) -> None:
+    first = _written_and_read(tmp_path, _first_file())
+    gone = first.claims[0]
+    edited = replace(first, claims=first.claims[1:])  # the person deleted one claim
+    cached = merge_claims(edited, make_source(), extracted(), V1)
+    assert cached.newly_rejected == [gone.id]
+    assert cached.claim_file.rejected == [gone.id]
+    assert gone.id not in {c.id for c in cached.claim_file.claims}
+    later = _written_and_read(tmp_path, cached.claim_file)
+    redone = merge_claims(later, make_source(), extracted(), "extract-2")  # a new extractor finds it again
+    assert not redone.cached and redone.withheld == 1 and not redone.newly_rejected
+    assert gone.id not in {c.id for c in redone.claim_file.claims}
+    assert "1 rejected claim(s) kept out" in redone.summary()
+
+
+def test_an_id_put_under_rejected_by_hand_drops_its_claim(tmp_path: Path) -> None:
+    first = _written_and_read(tmp_path, _first_file())
+    target = first.claims[-1]
+    merged = merge_claims(replace(first, rejected=[target.id]), make_source(), extracted(), V1)
+    assert target.id not in {c.id for c in merged.claim_file.claims}
+    assert merged.claim_file.rejected == [target.id]
+
+
+def test_files_without_extracted_ids_detect_no_deletion(tmp_path: Path) -> None:
+    first = _first_file()  # as merged, never read back: no record of what was written
+    merged = merge_claims(replace(first, claims=first.claims[1:]), make_source(), extracted(), V1)
+    assert merged.newly_rejected == [] and merged.claim_file.rejected == []

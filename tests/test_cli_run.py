@@ -168,3 +168,52 @@ def test_usage_and_missing_input_exit_2(tmp_path: Path) -> None:
     assert bad.returncode == 2
     missing = run_cli(tmp_path, "run", "nowhere", "--fail-on", "never")
     assert missing.returncode == 2 and "nowhere" in missing.stderr
+
+
+def _delete_claim(path: Path, claim_id: str) -> None:
+    """Remove one claim's block from a claim file, as a person would in an editor."""
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    start = lines.index(f"  - id: {claim_id}\n")
+    end = next((i for i in range(start + 1, len(lines)) if lines[i].startswith("  - id: ")), len(lines))
+    path.write_text("".join(lines[:start] + lines[end:]), encoding="utf-8")
+
+
+def test_a_deleted_claim_stays_deleted_through_re_extraction(tmp_path: Path) -> None:
+    path = _prepared(tmp_path)
+    before = yaml.safe_load(path.read_text(encoding="utf-8"))
+    target = next(c for c in before["claims"] if c["kind"] == "event_date" and c["origin"] == "extracted")
+    _delete_claim(path, target["id"])
+
+    noticed = run_cli(tmp_path, *RUN, "--fail-on", "never")
+    assert noticed.returncode == 0, noticed.stderr
+    assert "1 deleted claim(s) recorded as rejected" in noticed.stdout + noticed.stderr
+    after = yaml.safe_load(path.read_text(encoding="utf-8"))
+    assert after["rejected"] == [target["id"]]
+    assert target["id"] not in {c["id"] for c in after["claims"]}
+    assert target["id"] not in {c["id"] for c in noticed.report()["claims"]}
+
+    forced = run_cli(tmp_path, *RUN, "--fail-on", "never", "--force")  # the extractor finds it again
+    assert forced.returncode == 0, forced.stderr
+    assert "1 rejected claim(s) kept out" in forced.stdout + forced.stderr
+    again = yaml.safe_load(path.read_text(encoding="utf-8"))
+    assert again["rejected"] == [target["id"]]
+    assert target["id"] not in {c["id"] for c in again["claims"]}
+
+    # taking the id out of `rejected` lets the claim come back
+    text = path.read_text(encoding="utf-8")
+    assert f"rejected: [{target['id']}]\n" in text
+    path.write_text(text.replace(f"rejected: [{target['id']}]\n", ""), encoding="utf-8")
+    back = run_cli(tmp_path, *RUN, "--fail-on", "never", "--force")
+    assert back.returncode == 0, back.stderr
+    restored = yaml.safe_load(path.read_text(encoding="utf-8"))
+    assert "rejected" not in restored
+    assert target["id"] in {c["id"] for c in restored["claims"]}
+
+
+def test_claim_files_list_the_extracted_ids_before_the_claims(tmp_path: Path) -> None:
+    path = _prepared(tmp_path)
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    keys = list(data)
+    assert keys.index("extracted_ids") < keys.index("claims") == len(keys) - 1  # people append claims at the end
+    extracted = [c["id"].split("#", 1)[1] for c in data["claims"] if c["origin"] == "extracted"]
+    assert data["extracted_ids"].split() == extracted

@@ -158,15 +158,18 @@ def write_claims(cfg: Config, result: RunResult, extracted: Extracted) -> None:
                 claims.append(originals.get(c.id, c))  # exactly as the person wrote it
             else:
                 claims.append(replace(c, checksum=""))
-        cf = ClaimFile(SourceMeta.from_source(s), merged.extractor_version, claims)
-        if extracted.merges[s.id].cached and _same_file(merged, cf):
+        cf = ClaimFile(SourceMeta.from_source(s), merged.extractor_version, claims, rejected=merged.rejected)
+        merge = extracted.merges[s.id]
+        if merge.cached and not merge.newly_rejected and _same_file(merged, cf):
             continue  # nothing changed: the file on disk is already this one
         write_claim_file(claim_path(cfg, s.id), cf)
 
 
 def _same_file(old: ClaimFile, new: ClaimFile) -> bool:
     """Equal content, ignoring checksums (recomputed on write for changed claims only)."""
-    if old.source != new.source or old.extractor_version != new.extractor_version or len(old.claims) != len(new.claims):
+    if (old.source != new.source or old.extractor_version != new.extractor_version
+            or old.rejected != new.rejected or old.extracted_ids != new.written_extracted_ids()
+            or len(old.claims) != len(new.claims)):
         return False
     return all(replace(a, checksum="") == replace(b, checksum="") for a, b in zip(old.claims, new.claims, strict=True))
 

@@ -29,6 +29,9 @@ HEADER = """\
 # - Extracted claims (`origin: extracted`) are replaced when the source text or the extractor
 #   changes. Edits to extracted claims are detected (through `checksum`) and the edited claim
 #   is kept as manual; it then stands in for the extracted claim of the same id.
+# - To reject an extracted claim, delete it: crosscheck records its id under `rejected` and
+#   leaves it out from then on, even after re-extraction. Take the id out of `rejected` to let
+#   the claim come back. (`extracted_ids` is crosscheck's record of the claims it wrote: leave it.)
 # - `note` is free text for people; it never counts as an edit.
 # - span is [start, end): character offsets into the decoded source text.
 """
@@ -63,6 +66,12 @@ class ClaimFile:
     extractor_version: str = ""
     claims: list[Claim] = field(default_factory=list)
     schema_version: int = SCHEMA_VERSION
+    rejected: list[str] = field(default_factory=list)  # ids of extracted claims a person deleted
+    extracted_ids: list[str] = field(default_factory=list)  # as read: the extracted claims last written
+
+    def written_extracted_ids(self) -> list[str]:
+        """The ids of the extracted claims this file holds, as ``extracted_ids`` records them on writing."""
+        return [c.id for c in self.claims if c.origin == "extracted"]
 
 
 # --------------------------------------------------------------------- to YAML
@@ -93,12 +102,27 @@ def claim_to_dict(claim: Claim) -> dict[str, Any]:
 def claim_file_to_dict(cf: ClaimFile) -> dict[str, Any]:
     source = {key: getattr(cf.source, key) for key in _SOURCE_KEYS}
     source = {k: v for k, v in source.items() if k == "id" or v not in (None, "")}
-    return {
+    out: dict[str, Any] = {
         "schema_version": cf.schema_version,
         "source": source,
         "extractor_version": cf.extractor_version,
-        "claims": [claim_to_dict(c) for c in cf.claims],
     }
+    # one line, before the claims (people add claims at the end of the file)
+    out["extracted_ids"] = " ".join(_short_id(i, cf.source.id) for i in cf.written_extracted_ids())
+    if cf.rejected:
+        out["rejected"] = sorted(set(cf.rejected))
+    out["claims"] = [claim_to_dict(c) for c in cf.claims]
+    return out
+
+
+def _short_id(claim_id: str, source_id: str) -> str:
+    """``<source id>#event_date-cd0a0bf9`` as ``event_date-cd0a0bf9`` (every extracted id starts so)."""
+    prefix = f"{source_id}#"
+    return claim_id[len(prefix):] if claim_id.startswith(prefix) else claim_id
+
+
+def _long_id(short: str, source_id: str) -> str:
+    return short if "#" in short else f"{source_id}#{short}"
 
 
 def _plain(value: Any) -> Any:
@@ -128,7 +152,7 @@ def seal(claim: Claim) -> Claim:
 
 
 def _sealed(cf: ClaimFile) -> ClaimFile:
-    return ClaimFile(cf.source, cf.extractor_version, [seal(c) for c in cf.claims], cf.schema_version)
+    return replace(cf, claims=[seal(c) for c in cf.claims])
 
 
 def render_claim_file(cf: ClaimFile) -> str:
@@ -226,7 +250,10 @@ def read_claim_file_all(path: Path) -> tuple[ClaimFile | None, list[InputError]]
     data = doc.data
     meta = SourceMeta(**{k: data["source"].get(k, getattr(SourceMeta, k, None)) for k in _SOURCE_KEYS})
     claims = [_claim_from_dict(c, meta.id) for c in data["claims"]]
-    return ClaimFile(meta, data.get("extractor_version", ""), claims, data["schema_version"]), []
+    rejected = [str(i) for i in data.get("rejected") or []]
+    extracted_ids = [_long_id(i, meta.id) for i in str(data.get("extracted_ids") or "").split()]
+    return ClaimFile(meta, data.get("extractor_version", ""), claims, data["schema_version"], rejected,
+                     extracted_ids), []
 
 
 def read_claim_file(path: Path) -> ClaimFile:

@@ -8,7 +8,9 @@ Rules, in order:
    claims are kept as they are (the file is the extraction cache);
 4. otherwise the extracted claims are replaced by the new ones.
 A manual claim stands in for the extracted claim of the same id, so a corrected
-claim does not come back beside its correction on the next extraction.
+claim does not come back beside its correction on the next extraction.  An
+extracted claim a person deleted (listed in ``extracted_ids`` but gone from
+``claims``) is recorded under ``rejected``, and no extraction brings it back.
 """
 
 from __future__ import annotations
@@ -33,6 +35,8 @@ class MergeResult:
     overridden: int = 0  # new extracted claims dropped because a manual claim has their id
     cached: bool = False  # text and extractor unchanged: the old extracted claims were kept
     misplaced: list[Claim] = field(default_factory=list)  # manual claims whose quote is not at their span
+    newly_rejected: list[str] = field(default_factory=list)  # extracted claims deleted by hand since the last run
+    withheld: int = 0  # extracted claims left out because their id is rejected
 
     def warnings(self) -> list[str]:
         """What a person should look at: manual claims the text no longer supports where they point."""
@@ -54,6 +58,10 @@ class MergeResult:
             parts.append(f"{self.overridden} extracted claim(s) superseded by manual ones")
         if self.misplaced:
             parts.append(f"{len(self.misplaced)} manual claim(s) no longer match the text")
+        if self.newly_rejected:
+            parts.append(f"{len(self.newly_rejected)} deleted claim(s) recorded as rejected")
+        if self.withheld:
+            parts.append(f"{self.withheld} rejected claim(s) kept out")
         return ", ".join(parts)
 
 
@@ -112,20 +120,28 @@ def merge_claims(
         fresh = assign_ids(source.id, extracted)
         version = extractor_version
 
+    present = {c.id for c in old_claims}
+    deleted = [i for i in (old.extracted_ids if old is not None else []) if i not in present]
+    rejected = set(old.rejected if old is not None else []) | set(deleted)
     manual_ids = {c.id for c in manual} | {c.id for c in converted}
-    kept = [c for c in fresh if c.id not in manual_ids]
+    superseded = [c for c in fresh if c.id in manual_ids]
+    withheld = [c for c in fresh if c.id not in manual_ids and c.id in rejected]
+    kept = [c for c in fresh if c.id not in manual_ids and c.id not in rejected]
     old_ids = {c.id for c in old_extracted}
     new_ids = {c.id for c in kept}
     claims = sorted(manual + converted + kept, key=_order)
-    cf = ClaimFile(SourceMeta.from_source(source), version, claims)
+    cf = ClaimFile(SourceMeta.from_source(source), version, claims, rejected=sorted(rejected),
+                   extracted_ids=list(old.extracted_ids) if old is not None else [])
     return MergeResult(
         claim_file=cf,
+        newly_rejected=sorted(set(deleted) - set(old.rejected if old is not None else [])),
+        withheld=len([c for c in withheld if c.id not in deleted]),
         kept_manual=manual,
         converted=converted,
         added=len(new_ids - old_ids),
         replaced=len(old_ids - new_ids),
         unchanged=len(new_ids & old_ids),
-        overridden=len(fresh) - len(kept),
+        overridden=len(superseded),
         cached=cached,
         misplaced=[c for c in manual + converted if source.text[c.span[0] : c.span[1]] != c.quote],
     )
