@@ -74,3 +74,32 @@ def test_a_visit_in_two_cities_is_info() -> None:
         + _from("He stopped in Saigon.", "c", "s2", v)
     )
     assert [f.severity for f in flags] == ["info"]
+
+
+def _life(cid: str, src: str, town: str, kind: str = "place") -> Claim:
+    return Claim(id=cid, source=src, kind="place", subject="Nurlan Abdykadyrov", quote=f"born in {town}",
+                 span=(0, 8 + len(town)), event="birth:nurlan-abdykadyrov", event_type="birth",
+                 predicate="place", object=kind, value=town)
+
+
+def test_two_unknown_birthplaces_are_an_info_flag_with_a_caveat() -> None:
+    flags = place_conflicts([_life("a", "s1", "Semipalatinsk"), _life("b", "s2", "Alma-Ata")])
+    assert [(f.kind, f.severity) for f in flags] == [("place_conflict", "info")]
+    assert "one does not lie within the other" in flags[0].summary
+    assert sorted(e.value for e in flags[0].evidence) == ["Alma-Ata", "Semipalatinsk"]
+
+
+def test_a_birthplace_named_within_the_other_is_no_conflict() -> None:
+    assert place_conflicts([_life("a", "s1", "Semipalatinsk"), _life("b", "s2", "Semipalatinsk Oblast")]) == []
+    assert place_conflicts([_life("a", "s1", "Alma-Ata"), _life("b", "s2", "alma ata")]) == []
+
+
+def test_unknown_places_of_other_events_are_not_compared() -> None:
+    a, b = _life("a", "s1", "Semipalatinsk"), _life("b", "s2", "Alma-Ata")
+    meeting = [Claim(**{**c.__dict__, "event": "meeting:x+y@1965", "event_type": "meeting"}) for c in (a, b)]
+    assert place_conflicts(meeting) == []
+
+
+def test_two_known_birth_cities_are_a_warning() -> None:
+    flags = place_conflicts([_life("a", "s1", "Moscow", "city"), _life("b", "s2", "Hanoi", "city")])
+    assert [(f.kind, f.severity) for f in flags] == [("place_conflict", "warning")]

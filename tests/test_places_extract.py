@@ -97,3 +97,27 @@ def test_full_state_names_and_named_facilities_with_of() -> None:
         ("DPRK", "country"),
         ("Kumsusan Palace", "facility"),
     ]
+
+
+def _life(sentence: str) -> tuple[str, str] | None:
+    from crosscheck.extract.places import find_life_place
+
+    p = find_life_place(sentence, 0, len(sentence))
+    return (p.name, p.kind) if p else None
+
+
+def test_life_event_places_read_towns_no_gazetteer_knows() -> None:
+    assert _life(" on 14 March 1921 in Semipalatinsk, the son of a teacher.") == ("Semipalatinsk", "place")
+    assert _life(" on 14 March 1921 in Alma-Ata, into the family of a teacher.") == ("Alma-Ata", "place")
+    assert _life(" in Semipalatinsk in 1923") == ("Semipalatinsk", "place")
+    assert _life(" on 2 November 2008 at his home in Almaty") == ("Almaty", "place")
+    assert _life(" in Moscow in 1951") == ("Moscow", "city")
+
+
+def test_life_event_places_skip_months_countries_regions_and_facilities() -> None:
+    assert _life(" in March 1921") is None
+    assert _life(" in the Soviet Union") is None  # unknown name after "the": a country, not a town
+    assert _life(" in Kazakh SSR") is None
+    assert _life(" in the Semipalatinsk region") is None
+    assert _life(" in Vietnam") is None  # a known country is not a birthplace to compare
+    assert _life(" in Moscow State University hospital") is None

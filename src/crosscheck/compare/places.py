@@ -7,6 +7,11 @@ Names are compared by key and through the built-in gazetteer's canonical names.
 
 Severity: ``warning``; ``info`` for events that may span several cities (a
 visit, a tour: rules/places.yaml ``multi_place_events``).
+
+Births and deaths (``life_events``) are often placed in towns no gazetteer
+lists: their unknown names (kind "place") are compared too, at ``info``, since
+one may lie within the other; a name that holds the other ("Semipalatinsk
+region" and "Semipalatinsk") is no conflict.
 """
 
 from __future__ import annotations
@@ -42,16 +47,19 @@ def _event_type(c: Claim) -> str:
 def place_conflicts(claims: list[Claim]) -> list[Flag]:
     """One flag per event whose city claims from different sources name different cities."""
     slots: dict[str, list[Claim]] = defaultdict(list)
+    life = gazetteer().life_events
     for c in claims:
-        if c.kind == "place" and c.event and c.value and _kind(c) == "city":
-            slots[c.event].append(c)
+        if c.kind == "place" and c.event and c.value:
+            kind = _kind(c)
+            if kind == "city" or (kind == "place" and _event_type(c) in life):
+                slots[c.event].append(c)
     flags: list[Flag] = []
     for event, group in sorted(slots.items()):
         group.sort(key=lambda c: (c.source, c.span, c.id))
         involved: dict[str, Claim] = {}
         for i, a in enumerate(group):
             for b in group[i + 1 :]:
-                if a.source != b.source and city_key(str(a.value)) != city_key(str(b.value)):
+                if a.source != b.source and _different(str(a.value), str(b.value)):
                     involved[a.id], involved[b.id] = a, b
         if involved:
             members = sorted(involved.values(), key=lambda c: (c.source, c.span, c.id))
@@ -59,12 +67,27 @@ def place_conflicts(claims: list[Claim]) -> list[Flag]:
     return sorted(flags, key=lambda f: (f.severity != "warning", f.id))
 
 
+def _different(a: str, b: str) -> bool:
+    """Two names for different places: keys differ and neither holds the other as whole words."""
+    ka, kb = city_key(a), city_key(b)
+    if ka == kb:
+        return False
+    short, long = sorted((f" {ka} ", f" {kb} "), key=len)
+    return short not in long
+
+
 def _flag(event: str, members: list[Claim]) -> Flag:
     multi = _event_type(members[0]) in gazetteer().multi_place_events
-    severity = "info" if multi else "warning"
+    unknown = any(_kind(c) == "place" for c in members)
+    severity = "info" if multi or unknown else "warning"
     sides = " vs ".join(f'"{c.value}" ({c.source})' for c in members)
     summary = f"{members[0].subject or event}: placed in {sides}"
-    summary += " (may span several cities)" if multi else " (one event, two cities)"
+    if multi:
+        summary += " (may span several cities)"
+    elif unknown:
+        summary += " (names the gazetteer does not know: check that one does not lie within the other)"
+    else:
+        summary += " (one event, two cities)"
     slot = f"place:{event}"
     values = [city_key(str(c.value)) for c in members]
     evidence = [Evidence(c.source, str(c.value), c.quote, c.span, c.id, c.derivation) for c in members]

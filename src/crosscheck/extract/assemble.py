@@ -452,6 +452,8 @@ def extract_claims(source: Source, mentions: list[Mention], times: list[TimeExpr
                 if ev.trigger.ordinal_span:  # the quote shows the ordinal ("its third summit")
                     parts.append(ev.trigger.ordinal_span)
                 parts += [(m.start, m.end) for m in view.mentions if m.text in ev.participants]
+                if ev.place_span is not None:  # "born on 14 March 1921 in Alma-Ata": the quote shows where
+                    parts.append(ev.place_span)
                 subject = ev.agent or ("" if ev.type.participants == "visitor-destination"
                                        else " + ".join(ev.participants) or (ev.qualifier or ""))
                 add(kind, subject, parts, sent, event_type=ev.type.name, participants=list(ev.participants),
@@ -466,7 +468,7 @@ def extract_claims(source: Source, mentions: list[Mention], times: list[TimeExpr
                         derivation=f'"{ev.trigger.text}": occurrence number {ev.ordinal}')
                 if ev.place:
                     add("place", subject, parts, sent, event_type=ev.type.name, participants=list(ev.participants),
-                        predicate="place", object="city", value=ev.place, expr=te.expr, raw=ev.place,
+                        predicate="place", object=ev.place_kind, value=ev.place, expr=te.expr, raw=ev.place,
                         time=te.value.iso if te.value else None, occurrence=occ,
                         derivation="place named with the event")
             if not ev.times and ev.ordinal is not None:
@@ -502,6 +504,14 @@ def extract_claims(source: Source, mentions: list[Mention], times: list[TimeExpr
 
 
 def _place_of(ev: EventMention, view: SentenceView) -> None:
+    if ev.type.name in place_rules.gazetteer().life_events:  # "born ... in Semipalatinsk"
+        c_lo, c_hi = clause_bounds(view.text, 0, len(view.text), ev.trigger.start - view.sent.start)
+        found = place_rules.find_life_place(view.text, max(c_lo, ev.trigger.end - view.sent.start), c_hi)
+        if found is not None:
+            base = view.sent.start
+            ev.place, ev.place_kind = found.name, found.kind
+            ev.place_span = (base + found.span[0], base + found.span[1])
+        return
     if ev.type.name not in ("meeting", "visit", "treaty"):
         return
     c_lo, c_hi = clause_bounds(view.text, 0, len(view.text), ev.trigger.start - view.sent.start)

@@ -54,6 +54,8 @@ class EventMention:
     ordinal: int | None = None
     times: list[TimeExpr] = field(default_factory=list)
     place: str | None = None
+    place_kind: str = "city"  # or "place": a town the gazetteer does not know (life events)
+    place_span: tuple[int, int] | None = None  # in the source text, when the quote should show it
 
 
 @cache

@@ -39,6 +39,8 @@ class Gazetteer:
     entries: dict[str, tuple[str, str, str | None]]
     facility_words: frozenset[str]
     multi_place_events: frozenset[str]
+    life_events: frozenset[str] = frozenset()
+    region_words: frozenset[str] = frozenset()
 
     def lookup(self, name: str) -> tuple[str, str, str | None] | None:
         return self.entries.get(place_key(name))
@@ -55,6 +57,7 @@ def place_key(name: str) -> str:
 
 _SHAPE: dict[str, type] = {
     "cities": dict, "countries": dict, "regions": list, "facility_words": list, "multi_place_events": list,
+    "life_events": list, "region_words": list,
 }  # fmt: skip
 @rules_cached("places.yaml")
 def gazetteer() -> Gazetteer:
@@ -76,6 +79,8 @@ def _build_gazetteer() -> Gazetteer:
         entries,
         frozenset(place_key(str(w)) for w in y.get("facility_words", [])),
         frozenset(str(w).lower() for w in y.get("multi_place_events", [])),
+        frozenset(str(w).lower() for w in y.get("life_events", [])),
+        frozenset(place_key(str(w)) for w in y.get("region_words", [])),
     )
 
 
@@ -159,3 +164,41 @@ def find_places(text: str, start: int, end: int, is_place: PlaceCheck | None = N
                 out.append(PlaceExpr((m.start(), stop), text[m.start() : stop], words, "facility"))
                 break
     return sorted(out, key=lambda p: p.span)
+
+
+def settlement_check(name: str) -> bool | str:
+    """A gazetteer kind, else "place" for a name that may be a town: not a month, nor a region or
+    facility by its head word.  Used for life events, whose towns are rarely in a gazetteer."""
+    hit = gazetteer().lookup(name)
+    if hit:
+        return hit[1]
+    words = place_key(name).split()
+    g = gazetteer()
+    if not words or words[-1] in g.region_words or words[-1] in g.facility_words:
+        return False
+    if any(w.rstrip(".") in MONTHS for w in words):
+        return False
+    return "place"
+
+
+def find_life_place(text: str, start: int, end: int) -> PlaceExpr | None:
+    """The town or city of a birth or death: the first "in <Name>" in ``text[start:end]``.
+
+    A name the gazetteer does not know is taken only without "the" before it
+    ("in the Soviet Union" is a country, not a town).
+    """
+    for p in find_places(text, start, end, settlement_check):
+        words = p.text.split()
+        if words[0].lower() != "in" or p.kind in ("facility", "country", "region"):
+            continue
+        if p.kind == "place" and len(words) > 1 and words[1].lower() == "the":
+            continue
+        after = _NEXT_WORD.match(text, p.span[1], end)
+        if after and (after.group(1)[0].isupper() or place_key(after.group(1)) in gazetteer().region_words
+                      or place_key(after.group(1)) in gazetteer().facility_words):
+            continue  # only part of a longer name ("Kazakh SSR", "Semipalatinsk region")
+        return p
+    return None
+
+
+_NEXT_WORD = re.compile(r"[ \t]+([^\W\d_][\w'’-]*)")

@@ -57,14 +57,15 @@ def event_key(claim: Claim, resolve: Resolver) -> tuple[str | None, list[str]]:
         if agent is None or target is None:
             return None, ids
         return f"visit:{agent}>{target}", ids
+    named = claim.object if claim.kind != "place" else None  # a place claim's object is the place's kind
     if kind in ("person", "organisation", "sender"):
         if ids:
             return f"{et}:{ids[0]}", ids
-        if claim.object:
-            return f"{et}:{slug(claim.object)}", ids
+        if named:
+            return f"{et}:{slug(named)}", ids
         return None, ids
     if kind == "none":
-        return (f"{et}:{slug(claim.object)}" if claim.object else None), ids
+        return (f"{et}:{slug(named)}" if named else None), ids
     if len(ids) >= 2:
         return f"{et}:{'+'.join(sorted(ids))}", ids
     return None, ids
