@@ -23,7 +23,7 @@ resolved here, since it depends on the text alone.  Nothing reads the clock.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
@@ -584,10 +584,14 @@ class _HitFinder:
     def _before_a_month(self, starts: list[int]) -> list[int]:
         """``starts`` followed, in the same sentence, by a month name at a word start."""
         months, doc = self.anchors("month"), self.doc
+        if not months:
+            return []
+        starts_of_sentences, n_months = doc.starts, len(months)
+        ends = [*starts_of_sentences[1:], len(doc.joined) + 1]  # a sentence ends where the next starts
         out = []
         for p in starts:
             k = bisect_right(months, p)
-            if k < len(months) and doc.sentence_at(months[k]) == doc.sentence_at(p):
+            if k < n_months and months[k] < ends[bisect_right(starts_of_sentences, p) - 1]:
                 out.append(p)
         return out
 
@@ -662,23 +666,6 @@ class _HitFinder:
         return out
 
 
-class _Taken:
-    """Spans already claimed in a sentence: disjoint, kept sorted, so an overlap test is a bisection."""
-
-    def __init__(self) -> None:
-        self.starts: list[int] = []
-        self.ends: list[int] = []
-
-    def overlaps(self, a: int, z: int) -> bool:
-        i = bisect_left(self.starts, z)  # spans before i start before z
-        return i > 0 and self.ends[i - 1] > a  # disjoint and sorted: the last of them ends last
-
-    def add(self, a: int, z: int) -> None:
-        i = bisect_left(self.starts, a)
-        self.starts.insert(i, a)
-        self.ends.insert(i, z)
-
-
 def _sentence_hits(doc: _Joined) -> dict[int, list[_Hit]]:
     """Each sentence's matches, ordered by pattern then position (the order overlaps are settled in)."""
     finder = _HitFinder(doc)
@@ -695,14 +682,14 @@ _START = attrgetter("start")
 def _settle(view: _SentenceView, hits: list[_Hit], v: _Vocab) -> list[TimeExpr]:
     """The sentence's expressions: earlier patterns win overlaps; gated families are skipped."""
     patterns = _patterns()
-    taken = _Taken()
+    taken: list[tuple[int, int]] = []  # a sentence holds few expressions: a list beats a search tree
     found: list[TimeExpr] = []
     for index, a, z, m in hits:
         kind = patterns[index].kind
-        if not view.allows(kind) or taken.overlaps(a, z):
+        if any(s < z and a < e for s, e in taken) or not view.allows(kind):
             continue
         te = _build(kind, m, a, z, view, v)
-        taken.add(a, z)  # an impossible date still blocks shorter readings of itself
+        taken.append((a, z))  # an impossible date still blocks shorter readings of itself
         if te is not None:
             found.append(te)
     found.sort(key=_START)
