@@ -137,6 +137,30 @@ def _countries_raw(view: SentenceView, trig: Trigger, disc: Discourse) -> list[s
     return []
 
 
+_TREATY_NAME = re.compile(
+    r"(?P<pre>(?:[A-Z][\w’'-]*\s+){0,4})(?P<noun>Treaty|Agreement|Accords?|Convention|Declaration|Charter|Pact)"
+    r"(?P<of>\s+of\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+(?:(?:and|of|the)\s+)?[A-Z][\w’'-]*){0,5})?"
+)
+_KNOWN_AS = re.compile(r",?\s+(?:also|better|commonly)\s+known\s+as\s+(?:the\s+)?")
+
+
+def _treaty_names(s_text: str, lo: int, hi: int) -> str | None:
+    """The proper name of the treaty a trigger at ``s_text[lo:hi]`` speaks of, with the name the text
+    gives as its alias ("the ASEAN Declaration, better known as the Bangkok Declaration"): the names
+    joined by " | ", or None when the treaty is not named."""
+    names: list[str] = []
+    for m in _TREATY_NAME.finditer(s_text, max(0, lo - 60), min(len(s_text), hi + 80)):
+        if m.end() < lo or m.start() > hi + 1:
+            continue
+        name = re.sub(r"^(?:The|A|An)\s+", "", m.group(0)).strip()
+        names.append(name)
+        alias = _KNOWN_AS.match(s_text, m.end())
+        if alias and (other := _TREATY_NAME.match(s_text, alias.end())):
+            names.append(other.group(0).strip())
+        break
+    return " | ".join(names) or None
+
+
 def _participants(ev: EventMention, view: SentenceView, disc: Discourse) -> None:
     t = ev.trigger
     sent = view.sent
@@ -159,6 +183,12 @@ def _participants(ev: EventMention, view: SentenceView, disc: Discourse) -> None
             stop = {"signing", "of", "the", "signed", "and", "treaty", "agreement", "accord", "convention", "a", "an"}
             cnames = {w.lower() for c in ev.participants for w in re.findall(r"[A-Za-z]+", c)}
             ev.qualifier = "+".join(sorted({w for w in words if w not in stop and w not in cnames})) or None
+            named = _treaty_names(s_text, rel, t.end - sent.start)
+            listed = list(dict.fromkeys(m.text for m in view.mentions if m.kind == "country"))
+            if named and len(listed) > 2:  # five foreign ministers of five countries: a multilateral treaty
+                ev.participants = listed
+            if len(ev.participants) != 2:  # many signatories (or none named): the treaty's own name keys it
+                ev.qualifier = named or ev.qualifier
         return
     if kind in ("person", "organisation", "sender"):
         after = [m for m in view.mentions if m.start >= t.end and m.start - t.end < 45
@@ -260,6 +290,7 @@ def _attach_times(events: list[EventMention], view: SentenceView) -> None:
     if not events:
         return
     first_trigger = min(e.trigger.start for e in events)
+    done: dict[int, list[EventMention]] = {}  # time start -> the repeated events it was given to
     for te in view.times:
         if te.kind not in DATE_KINDS or te.kind == "anniversary" or te.expr == "PUB+0D":
             continue  # "today" is almost always "nowadays" ("a treaty officials still cite today")
@@ -286,14 +317,23 @@ def _attach_times(events: list[EventMention], view: SentenceView) -> None:
             gap = view.text[te.end - view.sent.start : e.trigger.start - view.sent.start]
             if e not in targets and re.fullmatch(r"\s*,?\s*(?:on|during)\s+(?:his|her|their|a|the)\s+(?:[\w-]+\s+){0,2}", gap):
                 targets.append(e)
+        if not targets:  # "four summits: in Bali in February 1976, in Kuala Lumpur in August 1977, ...":
+            # an item of a list of dated occurrences belongs to the repeated event its first item dates
+            targets = next((list(done[t.start]) for t in view.times if t.start in done and t.end <= te.start
+                            and _listed_occurrences(view, t, te)), [])
         for target in targets:
             target.times.append(te)
+        done[te.start] = [e for e in targets if not e.type.unique]
         target = targets[-1] if targets else None
         # "... began 57 years ago when A met B": the when-clause shares the time
         for e in events:
             if e is not target and e.trigger.start >= te.end:
                 gap = view.text[te.end - view.sent.start : e.trigger.start - view.sent.start]
-                if re.fullmatch(r"\s*,?\s*when\b[^,.;]*", gap):
+                # commas allowed ("when the ministers of Indonesia, Malaysia, ..., signed"), but no other
+                # date and no word that moves the time on ("later", "then")
+                if (re.fullmatch(r"\s*,?\s*when\b[^.;]{0,240}", gap)
+                        and not re.search(r"\b(?:later|then|after|afterwards|subsequently|until)\b", gap, re.I)
+                        and not any(te.end < t.start < e.trigger.start for t in view.times if t.kind in DATE_KINDS)):
                     e.times.append(te)
 
 
@@ -321,6 +361,33 @@ def _this_month_marks(s_text: str, times: list[TimeExpr]) -> list[TimeExpr]:
         t.expr += "=M"
         t.derivation += "; in the month of publication"
     return [t for t in times if t.expr != "PUB+0M"]
+
+
+_ITEM_PLACE = re.compile(r"\b(?:in|at)\s+((?:[A-Z][\w'’.-]*\s+){1,4})(?:in|on)\s+$")
+
+
+def _item_place(view: SentenceView, te: TimeExpr, ev: EventMention) -> tuple[str | None, str]:
+    """The place of the occurrence ``te`` dates: the one written with it in a list of dated places
+    ("in Manila in December 1987"; a town the gazetteer does not know gives none), else the event's."""
+    if len(ev.times) > 1:
+        m = _ITEM_PLACE.search(view.text, 0, te.start - view.sent.start)
+        if m:
+            found = place_rules.find_places(view.text, m.start(), m.end(1))
+            city = next((p for p in found if p.kind == "city"), None)
+            return (city.name, "city") if city else (None, "")
+    return ev.place, ev.place_kind
+
+
+_LIST_ITEM_GAP = re.compile(r"\s*,\s*(?:and\s+)?(?:in|at)\s+(?:[A-Z][\w'’.-]*\s+){1,4}(?:in|on)\s+")
+
+
+def _listed_occurrences(view: SentenceView, a: TimeExpr, b: TimeExpr) -> bool:
+    """``a`` and ``b`` are items of one list of dated places ("in Bali in February 1976, in Kuala
+    Lumpur in August 1977, and in Singapore in January"), every item between them too."""
+    items = [t for t in view.times if a.start <= t.start and t.end <= b.end and t.kind in DATE_KINDS]
+    return len(items) >= 2 and all(
+        _LIST_ITEM_GAP.fullmatch(view.text[x.end - view.sent.start : y.start - view.sent.start])
+        for x, y in zip(items, items[1:], strict=False))
 
 
 def _list_siblings(view: SentenceView, a: TimeExpr, b: TimeExpr) -> bool:
@@ -466,9 +533,10 @@ def extract_claims(source: Source, mentions: list[Mention], times: list[TimeExpr
                         predicate="ordinal", object=ev.target, value=ev.ordinal, expr=te.expr, raw=ev.trigger.text,
                         time=te.value.iso if te.value else None, occurrence=occ,
                         derivation=f'"{ev.trigger.text}": occurrence number {ev.ordinal}')
-                if ev.place:
+                place, place_kind = _item_place(view, te, ev)
+                if place:
                     add("place", subject, parts, sent, event_type=ev.type.name, participants=list(ev.participants),
-                        predicate="place", object=ev.place_kind, value=ev.place, expr=te.expr, raw=ev.place,
+                        predicate="place", object=place_kind, value=place, expr=te.expr, raw=place,
                         time=te.value.iso if te.value else None, occurrence=occ,
                         derivation="place named with the event")
             if not ev.times and ev.ordinal is not None:

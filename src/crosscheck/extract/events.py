@@ -29,6 +29,7 @@ class EventType:
     participants: str
     qualifier: str | None
     triggers: tuple[re.Pattern[str], ...]
+    generic_words: frozenset[str] = frozenset()  # name words that do not tell one treaty from another
 
 
 @dataclass
@@ -65,7 +66,8 @@ def event_types() -> dict[str, EventType]:
     for name, spec in data["types"].items():
         pats = tuple(re.compile(r"\b" + p, re.I) for p in spec["triggers"])
         out[name] = EventType(name, spec.get("label", name), bool(spec.get("unique", False)),
-                              spec.get("participants", "people"), spec.get("qualifier"), pats)
+                              spec.get("participants", "people"), spec.get("qualifier"), pats,
+                              frozenset(str(w).lower() for w in spec.get("generic_words") or []))
     return out
 
 

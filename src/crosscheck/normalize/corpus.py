@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 
 from crosscheck import calendar as cal
-from crosscheck.normalize.events import event_key, is_unique
+from crosscheck.normalize.events import event_key, is_unique, treaty_names
 from crosscheck.normalize.pubdate import Inference, infer_publication
 from crosscheck.normalize.timeresolve import resolve_expr
 from crosscheck.records import Claim, Source, TimeValue
@@ -40,11 +40,12 @@ def _with_keys(claims: list[Claim], resolve, canonical) -> list[Claim]:  # type:
         return (canonical(eid) or name) if eid else name
 
     out: list[Claim] = []
+    aliases = treaty_names(claims)
     for c in claims:
         if c.kind == "role":
             out.append(replace(c, subject=show(c.subject), participants=[show(p) for p in c.participants]))
             continue
-        key, _ = event_key(c, resolve)
+        key, _ = event_key(c, resolve, aliases)
         if c.origin == "manual" and not key:
             key = c.event
         out.append(replace(c, event=key, subject=show(c.subject), participants=[show(p) for p in c.participants],

@@ -30,8 +30,47 @@ def is_unique(event_type: str | None) -> bool:
     return bool(et and et.unique)
 
 
-def event_key(claim: Claim, resolve: Resolver) -> tuple[str | None, list[str]]:
-    """The key of the claim's event and its participants as entity ids."""
+def treaty_names(claims: list[Claim]) -> dict[str, str]:
+    """Each treaty name the claims use -> one name for all its aliases.
+
+    A text that says "the ASEAN Declaration, better known as the Bangkok
+    Declaration" writes both names in its claim (``object``, joined by " | "):
+    every source's claim under either name is then about one treaty.
+    """
+    parent: dict[str, str] = {}
+
+    def find(x: str) -> str:
+        while parent.setdefault(x, x) != x:
+            x = parent[x]
+        return x
+
+    for c in claims:
+        if c.event_type == "treaty" and c.object:
+            keys = [slug(n) for n in c.object.split(" | ") if slug(n)]
+            for k in keys[1:]:
+                a, b = find(keys[0]), find(k)
+                if a != b:
+                    parent[max(a, b)] = min(a, b)
+            for k in keys:
+                find(k)
+    return {k: find(k) for k in parent}
+
+
+def _named_treaty(claim: Claim, aliases: dict[str, str]) -> str | None:
+    """``treaty:<name>`` for a treaty named distinctively ("Bangkok Declaration"), else None."""
+    if not claim.object or claim.kind == "place" or not any(ch.isupper() for ch in claim.object):
+        return None  # a place claim's object is the place's kind; a lower-case object is not a proper name
+    spec = event_types().get("treaty")
+    generic = spec.generic_words if spec else frozenset()
+    names = [n for n in claim.object.split(" | ") if n.strip()]
+    if not names or not any(set(slug(n).split("-")) - generic for n in names):
+        return None
+    first = slug(names[0])
+    return f"treaty:{aliases.get(first, first)}"
+
+
+def event_key(claim: Claim, resolve: Resolver, aliases: dict[str, str] | None = None) -> tuple[str | None, list[str]]:
+    """The key of the claim's event and its participants as entity ids (``aliases``: ``treaty_names``)."""
     et = claim.event_type
     if not et:
         return None, []
@@ -46,7 +85,7 @@ def event_key(claim: Claim, resolve: Resolver) -> tuple[str | None, list[str]]:
     kind = spec.participants if spec else "people"
     if kind == "countries":
         if len(ids) != 2:
-            return None, ids
+            return (_named_treaty(claim, aliases or {}) if et == "treaty" else None), ids
         key = f"{et}:{'+'.join(sorted(ids))}"
         if et == "treaty" and claim.object:
             key += f":{claim.object}"
