@@ -60,3 +60,11 @@ def test_each_listed_occurrence_gets_its_date_and_its_own_place(tmp_path: Path) 
     assert dated == ["1976-02", "1977-08", "1987-12"]
     places = {c.get("time"): c["value"] for c in report["claims"] if c["kind"] == "place"}
     assert places == {"1977-08": "Kuala Lumpur", "1987-12": "Manila", "1992-01": "Singapore"}  # Bali: unknown
+
+
+def test_a_generic_treaty_name_never_keys_an_event(tmp_path: Path) -> None:
+    text = ("Friends\n\nVientiane, July 20, 2017\n\nWith leaders of Cambodia looking on, Laos and Vietnam "
+            "signed the Treaty of Friendship and Cooperation on July 18, 1977.\n")
+    report = _run(tmp_path, {"a": text})
+    treaty = [c for c in report["claims"] if c.get("event_type") == "treaty" and c["kind"] == "event_date"]
+    assert treaty and not any((c.get("event") or "").startswith("treaty:treaty") for c in treaty)

@@ -185,7 +185,9 @@ def _participants(ev: EventMention, view: SentenceView, disc: Discourse) -> None
             ev.qualifier = "+".join(sorted({w for w in words if w not in stop and w not in cnames})) or None
             named = _treaty_names(s_text, rel, t.end - sent.start)
             listed = list(dict.fromkeys(m.text for m in view.mentions if m.kind == "country"))
-            if named and len(listed) > 2:  # five foreign ministers of five countries: a multilateral treaty
+            distinct = named and any(set(re.findall(r"[a-z]+", n.lower())) - ev.type.generic_words
+                                     for n in named.split(" | "))
+            if distinct and len(listed) > 2:  # the ministers of five countries sign the Bangkok Declaration
                 ev.participants = listed
             if len(ev.participants) != 2:  # many signatories (or none named): the treaty's own name keys it
                 ev.qualifier = named or ev.qualifier
