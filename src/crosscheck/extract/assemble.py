@@ -642,6 +642,15 @@ def _as_title_holder(view: SentenceView, pos: int, disc: Discourse) -> str | Non
     before = view.text[:pos]
     abs_pos = view.sent.start + pos
     prev = [m for m in view.mentions if m.kind == "person" and m.end <= abs_pos]
+    if re.fullmatch(r"\W*(?:[A-Z][\w-]*\s+){0,3}?as\s+(?:the\s+|a\s+|an\s+)?", before, re.I):
+        # fronted: "As President of the Academy, he led ...": the main clause's subject holds it
+        main = re.search(r",\s*(?:then\s+)?", view.text[pos:])
+        if main:
+            at = pos + main.end()
+            if re.match(r"(?:he|she)\b", view.text[at:], re.I):
+                return disc.subject
+            lead = [m for m in view.mentions if m.kind == "person" and m.start - view.sent.start == at]
+            return lead[0].text if lead else None
     if re.search(r"\b(?:his|her)\s+(?:[\w-]+\s+){1,2}as\s+(?:the\s+)?$", before, re.I):
         if prev:
             return prev[-1].text

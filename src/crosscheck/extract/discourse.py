@@ -19,6 +19,9 @@ _SHORT_TITLE = re.compile(rf"\b[Tt]he\s+({_TITLES}|Leader)\b")
 _TITLE_BEFORE = re.compile(rf"\b({_TITLES})\s+$")
 
 
+_SUBJECT_PRONOUN = re.compile(r"\b(?:he|she)\b", re.I)
+
+
 @dataclass
 class Discourse:
     """Reading state carried from one sentence to the next in one source."""
@@ -32,7 +35,10 @@ class Discourse:
         """Update the state with the mentions of a sentence just read."""
         subj = sentence_subject(text, start, mentions)
         persons = [m for m in mentions if m.kind == "person"]
-        if subj is not None:
+        upto = subj.start if subj is not None else (persons[0].start if persons else start)
+        if self.subject is not None and persons and _SUBJECT_PRONOUN.search(text, start, upto):
+            pass  # "In 1957 he was appointed director of the Institute of X": the subject is still him
+        elif subj is not None:
             self.subject = subj.text
         elif persons:  # "The friendship owes much to Norodom Sihanouk. ... he turned to diplomacy"
             self.subject = persons[-1].text

@@ -388,6 +388,9 @@ def find_titles(
     return out
 
 
+_PRONOUN_BEFORE = re.compile(r"\b(?:he|she)\s+$", re.I)
+
+
 def find_as_titles(
     text: str,
     start: int,
@@ -401,7 +404,7 @@ def find_as_titles(
     Minister") the titles are that person's; otherwise the holder is the
     clause's subject, which the caller knows, and ``person_span`` is None.
     Copulas ("X was Prime Minister", "X became President", rules/titles.yaml
-    ``title_verbs``) count only with a person right before the verb.
+    ``title_verbs``) count only with a person, or "he"/"she", right before the verb.
     """
     out: list[RoleExpr] = []
     for m in _lexicon().title_verb_re.finditer(text, start, end):
@@ -410,8 +413,8 @@ def find_as_titles(
         holder = next(
             (p for p in persons or [] if p[1] <= m.start() and not text[p[1] : m.start()].strip()), None
         )
-        if holder is None and not m.group("as"):
-            continue
+        if holder is None and not m.group("as") and not _PRONOUN_BEFORE.search(text, max(start, m.start() - 6), m.start()):
+            continue  # a copula counts after a person, or after "he"/"she" (the caller knows who)
         out += [_make(text, t, holder, canon) for t in _parse_chain(text, m.end(), end)]
     return out
 
