@@ -137,3 +137,41 @@ def test_tabs_give_a_line() -> None:
     with pytest.raises(InputError) as info:
         parse_yaml_text("a:\n\t- x\n", Path("t.yaml"))
     assert info.value.line == 2
+
+
+def test_fast_yaml_dump_is_byte_identical_to_the_python_emitter() -> None:
+    """dump_yaml may use libyaml and re-indent lists: random claim-shaped data must come out the same."""
+    import random
+
+    from crosscheck.yamlio import dump_yaml, dump_yaml_python
+
+    rng = random.Random(11)
+    pieces = ["a", "Kim Il Sung", ":", ": ", "#", " #", "- ", "-", "'", '"', "[", "]", "{", "}", ",", "&x", "*y",
+              "!", "|", ">", "%", "@", "`", "é", "’", "한", " ", "\t", "yes", "null", "~", "1.0", "0x1F", "2020-06-24",
+              "?", "\\", "\u00a0", "\ufeff", "\U0001f600", "\n", "\r\n"]
+
+    def text() -> str:
+        return "".join(rng.choice(pieces) for _ in range(rng.randint(0, 6)))
+
+    def scalar() -> object:
+        return rng.choice([text(), text(), rng.randint(-5, 10**6), rng.random(), None, True, False, ""])
+
+    def value(depth: int) -> object:
+        roll = rng.random()
+        if depth > 2 or roll < 0.5:
+            return scalar()
+        if roll < 0.7:
+            return [scalar() for _ in range(rng.randint(0, 8))]
+        if roll < 0.85:
+            return [mapping(depth + 1) for _ in range(rng.randint(0, 3))]
+        return mapping(depth + 1)
+
+    def mapping(depth: int) -> dict[str, object]:
+        return {f"{text()}k{i}": value(depth) for i in range(rng.randint(0, 5))}
+
+    checked = 0
+    for _ in range(400):
+        data = {"schema_version": 1, "source": mapping(1), "claims": [mapping(1) for _ in range(rng.randint(0, 4))]}
+        assert dump_yaml(data) == dump_yaml_python(data), data
+        checked += 1
+    assert checked == 400
