@@ -68,3 +68,11 @@ def test_a_generic_treaty_name_never_keys_an_event(tmp_path: Path) -> None:
     report = _run(tmp_path, {"a": text})
     treaty = [c for c in report["claims"] if c.get("event_type") == "treaty" and c["kind"] == "event_date"]
     assert treaty and not any((c.get("event") or "").startswith("treaty:treaty") for c in treaty)
+
+
+def test_a_when_clause_does_not_date_what_its_people_had_done_before(tmp_path: Path) -> None:
+    text = ("Reunion\n\nJakarta, May 9, 1970\n\nThe delegations arrived on 5 May 1970, when the ministers of "
+            "Indonesia, Malaysia and Thailand, who had signed the Bangkok Declaration three years before, met again.\n")
+    report = _run(tmp_path, {"a": text})
+    treaty = [c for c in report["claims"] if c.get("event_type") == "treaty" and c["kind"] == "event_date"]
+    assert all(c["value"] != "1970-05-05" for c in treaty)

@@ -121,3 +121,8 @@ def test_life_event_places_skip_months_countries_regions_and_facilities() -> Non
     assert _life(" in the Semipalatinsk region") is None
     assert _life(" in Vietnam") is None  # a known country is not a birthplace to compare
     assert _life(" in Moscow State University hospital") is None
+
+
+def test_life_event_places_skip_seasons_and_days() -> None:
+    assert _life(" in Spring 1921 in a village") is None
+    assert _life(" on a cold morning in Winter") is None

@@ -334,7 +334,8 @@ def _attach_times(events: list[EventMention], view: SentenceView) -> None:
                 # commas allowed ("when the ministers of Indonesia, Malaysia, ..., signed"), but no other
                 # date and no word that moves the time on ("later", "then")
                 if (re.fullmatch(r"\s*,?\s*when\b[^.;]{0,240}", gap)
-                        and not re.search(r"\b(?:later|then|after|afterwards|subsequently|until)\b", gap, re.I)
+                        and not re.search(r"\b(?:later|then|after|afterwards|subsequently|until|earlier|before|"
+                                          r"previously|ago|had)\b", gap, re.I)  # "who had signed": earlier
                         and not any(te.end < t.start < e.trigger.start for t in view.times if t.kind in DATE_KINDS)):
                     e.times.append(te)
 

@@ -41,6 +41,7 @@ class Gazetteer:
     multi_place_events: frozenset[str]
     life_events: frozenset[str] = frozenset()
     region_words: frozenset[str] = frozenset()
+    not_places: frozenset[str] = frozenset()
 
     def lookup(self, name: str) -> tuple[str, str, str | None] | None:
         return self.entries.get(place_key(name))
@@ -57,7 +58,7 @@ def place_key(name: str) -> str:
 
 _SHAPE: dict[str, type] = {
     "cities": dict, "countries": dict, "regions": list, "facility_words": list, "multi_place_events": list,
-    "life_events": list, "region_words": list,
+    "life_events": list, "region_words": list, "not_places": list,
 }  # fmt: skip
 @rules_cached("places.yaml")
 def gazetteer() -> Gazetteer:
@@ -81,6 +82,7 @@ def _build_gazetteer() -> Gazetteer:
         frozenset(str(w).lower() for w in y.get("multi_place_events", [])),
         frozenset(str(w).lower() for w in y.get("life_events", [])),
         frozenset(place_key(str(w)) for w in y.get("region_words", [])),
+        frozenset(place_key(str(w)) for w in y.get("not_places", [])),
     )
 
 
@@ -176,7 +178,7 @@ def settlement_check(name: str) -> bool | str:
     g = gazetteer()
     if not words or words[-1] in g.region_words or words[-1] in g.facility_words:
         return False
-    if any(w.rstrip(".") in MONTHS for w in words):
+    if any(w.rstrip(".") in MONTHS or w in g.not_places for w in words):
         return False
     return "place"
 
