@@ -298,8 +298,7 @@ def _rel_expr(rel: dict[str, object], month: int | None, ref: TimeValue | None) 
     return expr, None
 
 
-_GATE_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
-_MONTH_PREFIX = re.compile(rf"(?i)(?<![a-z])(?:{'|'.join(_GATE_MONTHS)})")
+_MONTH_PREFIX = re.compile(rf"(?i)(?<![a-z])(?:{'|'.join(_month_prefixes())})")
 _NON_DIGITS = re.compile(r"(\D+)")
 _WORDY_RUN = re.compile(r"[\w\s-]*")
 _WORD_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789_")  # in the folded text these stand only for \w characters
@@ -384,7 +383,7 @@ class _Joined:
         if self.folded is None:
             return None
         months = set()
-        for p in self.starts_of(_GATE_MONTHS):
+        for p in self.starts_of(_month_prefixes()):  # the month anchors' search: done once
             i = self.sentence_at(p)
             if p == self.starts[i] or not ("a" <= self.folded[p - 1] <= "z"):
                 months.add(i)
@@ -493,7 +492,7 @@ def _all_keys() -> tuple[str, ...]:
 
 def _all_words() -> tuple[str, ...]:
     """Every word some fast path searches for: month prefixes first, then the patterns' words."""
-    return (*_month_prefixes(), *_GATE_MONTHS, *(w for p in _patterns() for w in p.words))
+    return (*_month_prefixes(), *(w for p in _patterns() for w in p.words))
 
 
 @cache
