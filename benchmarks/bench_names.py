@@ -26,8 +26,8 @@ from itertools import combinations
 import numpy as np
 from rapidfuzz import fuzz, process
 
+from crosscheck.lexicon.namekeys import name_key, spelling, strip_diacritics
 from crosscheck.normalize.entities import load_registry, resolve_entities
-from crosscheck.normalize.namekeys import name_key, spelling, strip_diacritics
 from crosscheck.records import Mention
 
 KOREAN_SURNAMES = ["Kim", "Ri", "Pak", "Choe", "Jong", "Kang", "Han", "Jo", "Yun", "Hong", "Ryu", "Song", "An",

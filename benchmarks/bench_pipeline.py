@@ -25,6 +25,7 @@ sys.path.insert(0, str(ROOT / "src"))
 
 from crosscheck import pipeline  # noqa: E402
 from crosscheck.config import load_config  # noqa: E402
+from crosscheck.project import Analysis, Project  # noqa: E402
 
 
 def make_corpus(dest: Path, docs: int) -> int:
@@ -47,23 +48,25 @@ def peak_mb() -> float:
 
 
 def run_once(work: Path, workers: int) -> dict[str, float]:
-    cfg = load_config(work, {"sources": "sources", "claims": "claims", "reports": "reports", "workers": workers})
+    """One run through the library facade, timing each stage as the CLI runs them."""
+    project = Project(load_config(work, {"sources": "sources", "claims": "claims", "reports": "reports",
+                                         "workers": workers}))
     t: dict[str, float] = {}
     t0 = time.perf_counter()
-    files = pipeline.check_inputs(cfg)
-    sources = pipeline.load_corpus(cfg)
-    t["ingest"] = time.perf_counter() - t0
+    files = project.validate()
+    with project.rules.active():
+        sources = pipeline.load_corpus(project.config)
+        t["ingest"] = time.perf_counter() - t0
+        t0 = time.perf_counter()
+        extracted = pipeline.extract_all(project.config, sources, project.registry, project.rules, files=files)
+        t["extract"] = time.perf_counter() - t0
+        t0 = time.perf_counter()
+        result, stale = pipeline.analyse(project.config, sources, extracted, project.registry)
+        t["normalize+compare"] = time.perf_counter() - t0
+    analysis = Analysis(result, extracted, stale)
     t0 = time.perf_counter()
-    extracted = pipeline.extract_all(cfg, sources, files=files)
-    t["extract"] = time.perf_counter() - t0
-    t0 = time.perf_counter()
-    result, stale = pipeline.analyse(cfg, sources, extracted)
-    t["normalize+compare"] = time.perf_counter() - t0
-    t0 = time.perf_counter()
-    pipeline.write_claims(cfg, result, extracted)
-    from crosscheck.report import write_reports
-
-    write_reports(result, cfg.reports, ["json", "md", "html", "csv", "sarif"], stale_reviews=stale)
+    project.write_claims(analysis)
+    project.write_reports(analysis, ["json", "md", "html", "csv", "sarif"])
     t["write"] = time.perf_counter() - t0
     t["claims"] = len(result.claims)
     t["flags"] = len(result.flags)

@@ -118,14 +118,12 @@ def test_offsets_are_into_the_whole_text() -> None:
 
 def test_malformed_user_rule_file_names_file_and_key(tmp_path: Path) -> None:
     from crosscheck.errors import InputError
-    from crosscheck.rules import set_user_dirs
+    from crosscheck.rules import RuleSet
 
     (tmp_path / "numbers.yaml").write_text("bounds: [over]\n", encoding="utf-8")
-    set_user_dirs([tmp_path])
-    try:
+    with RuleSet([tmp_path]).active():
         with pytest.raises(InputError) as err:
             find_counts("about 30 officials", 0, 18)
-        assert err.value.path == "numbers.yaml" and err.value.field == "bounds"
-    finally:
-        set_user_dirs([])
+        assert err.value.path == str(tmp_path / "numbers.yaml") and err.value.field == "bounds"
+        assert err.value.line == 1
     assert len(find_counts("about 30 officials", 0, 18)) == 1

@@ -176,7 +176,7 @@ def test_references_section_and_byline_title() -> None:
 
 
 def test_user_rule_file_extends_furniture(tmp_path) -> None:
-    from crosscheck.rules import set_user_dirs
+    from crosscheck.rules import RuleSet
 
     (tmp_path / "furniture.yaml").write_text(
         "lines:\n  - id: house-promo\n    reason: house promotion\n    scope: line\n    max_chars: 80\n"
@@ -185,11 +185,8 @@ def test_user_rule_file_extends_furniture(tmp_path) -> None:
     )
     text = f"Title\n\n{BODY}\nDownload our app today\n"
     assert reasons_of(text, "Download our app") == set()
-    set_user_dirs([tmp_path])
-    try:
+    with RuleSet([tmp_path]).active():
         assert reasons_of(text, "Download our app") == {"house promotion"}
-    finally:
-        set_user_dirs([])
     assert reasons_of(text, "Download our app") == set()
 
 
@@ -197,7 +194,7 @@ def test_bad_user_rule_file_is_an_input_error(tmp_path) -> None:
     import pytest
 
     from crosscheck.errors import InputError
-    from crosscheck.rules import set_user_dirs
+    from crosscheck.rules import RuleSet
 
     for body, field in [
         ("lines:\n  - reason: no id\n", "lines["),
@@ -205,13 +202,10 @@ def test_bad_user_rule_file_is_an_input_error(tmp_path) -> None:
         ("lines:\n  - id: x\n    patterns: ['(unclosed']\n", "lines"),
     ]:
         (tmp_path / "furniture.yaml").write_text(body, encoding="utf-8")
-        set_user_dirs([tmp_path])
-        try:
+        with RuleSet([tmp_path]).active():
             with pytest.raises(InputError) as err:
                 find_furniture("Some text.\n")
             assert field in str(err.value) and "furniture.yaml" in str(err.value)
-        finally:
-            set_user_dirs([])
 
 
 def test_date_with_time_under_the_title() -> None:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from crosscheck.lexicon.namekeys import joined_key, roman_token, slug
 from crosscheck.normalize.entities import compare_names, load_registry, name_key
-from crosscheck.normalize.namekeys import joined_key, roman_token, slug
 
 # (a, b, outcome, difference or None when any difference is fine)
 PAIRS: list[tuple[str, str, str, str | None]] = [

@@ -9,7 +9,7 @@ import jsonschema
 import pytest
 
 from crosscheck.errors import InputError
-from crosscheck.normalize.registry import SCHEMA_PATH, load_registry
+from crosscheck.lexicon.registry import SCHEMA_PATH, load_registry
 
 
 def write(tmp_path: Path, text: str) -> Path:

@@ -80,15 +80,13 @@ def test_malformed_user_gazetteer_is_an_input_error(tmp_path: Path) -> None:
     import pytest
 
     from crosscheck.errors import InputError
-    from crosscheck.rules import set_user_dirs
+    from crosscheck.rules import RuleSet
 
     (tmp_path / "places.yaml").write_text("cities: [Pyongyang]\n", encoding="utf-8")
-    set_user_dirs([tmp_path])
-    try:
-        with pytest.raises(InputError, match="places.yaml: cities: must be a mapping"):
-            find_places("in Pyongyang", 0, 12)
-    finally:
-        set_user_dirs([])
+    with RuleSet([tmp_path]).active(), pytest.raises(InputError) as err:
+        find_places("in Pyongyang", 0, 12)
+    assert err.value.path == str(tmp_path / "places.yaml") and err.value.line == 1
+    assert err.value.field == "cities" and "object" in err.value.message
 
 
 def test_full_state_names_and_named_facilities_with_of() -> None:

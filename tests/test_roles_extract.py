@@ -295,17 +295,14 @@ def test_the_is_not_an_owner() -> None:
 
 
 def test_user_rule_files_extend_offices_and_honorifics(tmp_path: Path) -> None:
-    from crosscheck.rules import set_user_dirs
+    from crosscheck.rules import RuleSet
 
     (tmp_path / "titles.yaml").write_text("offices: [abbot]\n", encoding="utf-8")
     (tmp_path / "honorifics.yaml").write_text("phrases: [the beloved father]\n", encoding="utf-8")
     s = "Abbot Anna Berg met the beloved father Kim Il Sung."
     persons = _persons(s, 0, len(s), ["Anna Berg", "Kim Il Sung"])
     assert find_titles(s, 0, len(s), persons) == []
-    set_user_dirs([tmp_path])
-    try:
+    with RuleSet([tmp_path]).active():
         got = [(r.office, r.is_epithet) for r in find_titles(s, 0, len(s), persons)]
         assert got == [("abbot", False), ("beloved father", True)]
-    finally:
-        set_user_dirs([])
     assert find_titles(s, 0, len(s), persons) == []

@@ -15,10 +15,10 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from crosscheck import __version__
-from crosscheck.claims import ClaimFile, MergeResult, SourceMeta
-from crosscheck.config import FAIL_ON, Config, load_config
+from crosscheck.config import FAIL_ON, load_config
 from crosscheck.errors import CrosscheckError, InputError, UsageError
-from crosscheck.records import Flag, RunResult
+from crosscheck.project import Analysis, Project
+from crosscheck.records import Flag
 
 EXIT_OK, EXIT_GATE, EXIT_INPUT = 0, 1, 2
 
@@ -72,31 +72,22 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _config(args: argparse.Namespace) -> Config:
+def _project(args: argparse.Namespace) -> Project:
     overrides = {k: getattr(args, k, None) for k in ("sources", "claims", "reports", "fail_on", "workers", "rules_dir")}
     if getattr(args, "formats", None):
         overrides["formats"] = args.formats
-    cfg = load_config(Path.cwd(), overrides)
-    if cfg.rules_dir is not None:
-        from crosscheck.rules import set_user_dirs
-
-        set_user_dirs([cfg.rules_dir])
-    return cfg
+    return Project(load_config(Path.cwd(), overrides))
 
 
 def _say(msg: str) -> None:
     print(msg, file=sys.stderr)
 
 
-def _report_formats(cfg: Config) -> list[str]:
-    return [f for f in cfg.formats if f != "github"]
+def _finish(project: Project, args: argparse.Namespace, analysis: Analysis) -> int:
+    from crosscheck.report import github_annotations, job_summary_markdown
 
-
-def _finish(cfg: Config, args: argparse.Namespace, result: RunResult, stale: list[str], gate_on: str) -> int:
-    from crosscheck.report import github_annotations, job_summary_markdown, write_reports
-    from crosscheck.review import gate
-
-    paths = write_reports(result, cfg.reports, _report_formats(cfg), stale_reviews=stale)
+    result, stale = analysis.result, analysis.stale_reviews
+    paths = project.write_reports(analysis)
     counts: dict[str, int] = {}
     for f in result.flags:
         counts[f.severity] = counts.get(f.severity, 0) + 1
@@ -105,74 +96,45 @@ def _finish(cfg: Config, args: argparse.Namespace, result: RunResult, stale: lis
     _say("reports: " + ", ".join(str(p) for p in paths))
     if stale:
         _say(f"{len(stale)} review decision(s) no longer match a flag (kept, listed in the report): {', '.join(stale)}")
-    if getattr(args, "annotations", False) or "github" in cfg.formats:
+    if getattr(args, "annotations", False) or "github" in project.config.formats:
         for line in github_annotations(result):
             print(line)
         summary_path = os.environ.get("GITHUB_STEP_SUMMARY")
         if summary_path:
             with open(summary_path, "a", encoding="utf-8") as fh:
                 fh.write(job_summary_markdown(result))
-    g = gate(result.flags, gate_on)
+    g = project.gate(analysis)
     _say(g.message)
     return g.exit_code
 
 
 def cmd_run(args: argparse.Namespace, extract_only: bool = False) -> int:
-    from crosscheck import pipeline
-
-    cfg = _config(args)
-    files = pipeline.check_inputs(cfg)
-    sources = pipeline.load_corpus(cfg)
-    extracted = pipeline.extract_all(cfg, sources, force=getattr(args, "force", False), files=files)
-    result, stale = pipeline.analyse(cfg, sources, extracted)
-    pipeline.write_claims(cfg, result, extracted)
-    for s in sources:
-        _say(f"{pipeline.claim_path(cfg, s.id)}: {extracted.merges[s.id].summary()}")
+    project = _project(args)
+    analysis = project.run(force=getattr(args, "force", False))
+    project.write_claims(analysis)
+    for s in analysis.result.sources:
+        _say(f"{project.config.claims / (s.id + '.yaml')}: {analysis.extracted.merges[s.id].summary()}")
     if extract_only:
         return EXIT_OK
-    return _finish(cfg, args, result, stale, cfg.fail_on)
+    return _finish(project, args, analysis)
 
 
 def cmd_check(args: argparse.Namespace) -> int:
     """Compare the claim files as they are: no extraction; a source without one is an error."""
-    from crosscheck import pipeline
-
-    cfg = _config(args)
-    files = pipeline.check_inputs(cfg)
-    sources = pipeline.load_corpus(cfg)
-    extracted = pipeline.Extracted()
-    from crosscheck.extract import extract_mentions
-    from crosscheck.normalize.registry import load_registry
-
-    registry = load_registry(pipeline.registry_file(cfg))
-
-    for s in sources:
-        path = pipeline.claim_path(cfg, s.id)
-        if s.id not in files:
-            raise InputError(str(path), f"no claim file for source {s.id}: run 'crosscheck extract' first")
-        cf = files[s.id]
-        if cf.source.sha256 and cf.source.sha256 != s.sha256:
-            _say(f"{path}: warning: {s.path} changed since its claims were extracted; run 'crosscheck extract'")
-        extracted.merges[s.id] = MergeResult(ClaimFile(SourceMeta.from_source(s), cf.extractor_version, cf.claims))
-        extracted.mentions[s.id] = extract_mentions(s, registry)
-    result, stale = pipeline.analyse(cfg, sources, extracted)
-    return _finish(cfg, args, result, stale, cfg.fail_on)
+    project = _project(args)
+    return _finish(project, args, project.check(warn=_say))
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
-    from crosscheck import pipeline
-
-    cfg = _config(args)
-    pipeline.check_inputs(cfg)
-    _say(f"{cfg.claims}: all claim files, the entity registry and review decisions are valid")
+    project = _project(args)
+    project.validate()
+    _say(f"{project.config.claims}: all claim files, the entity registry and review decisions are valid")
     return EXIT_OK
 
 
 def cmd_review(args: argparse.Namespace) -> int:
-    from crosscheck.review import record_review
-
-    cfg = _config(args)
-    report = cfg.reports / "report.json"
+    project = _project(args)
+    report = project.config.reports / "report.json"
     if not report.is_file():
         raise InputError(str(report), "no report to find the flag in: run 'crosscheck run' first")
     try:
@@ -185,8 +147,7 @@ def cmd_review(args: argparse.Namespace) -> int:
     f = flags[args.flag]
     flag = Flag(id=f["id"], kind=f["kind"], severity=f["severity"], subject=f.get("subject", ""),
                 summary=f.get("summary", ""), evidence=[], slot=f.get("slot", ""))
-    path = cfg.claims / "reviews.yaml"
-    record_review(path, flag, args.status, note=args.note, reviewer=args.reviewer, date=args.date)
+    path = project.review(flag, args.status, note=args.note, reviewer=args.reviewer, date=args.date)
     _say(f"{path}: {args.flag} {args.status}")
     return EXIT_OK
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
+from multiprocessing.context import BaseContext
 from pathlib import Path
 
 from crosscheck.claims import (
@@ -29,13 +30,17 @@ from crosscheck.config import Config
 from crosscheck.errors import InputError
 from crosscheck.extract import extract_mentions, extract_source, extractor_version
 from crosscheck.ingest import load_sources
+from crosscheck.lexicon.registry import Registry
 from crosscheck.normalize.corpus import normalize_corpus
-from crosscheck.normalize.entities import load_registry, resolve_entities
-from crosscheck.normalize.registry import Registry
+from crosscheck.normalize.entities import resolve_entities
 from crosscheck.records import Claim, Mention, RunResult, Source
 from crosscheck.review import apply_reviews, load_reviews
+from crosscheck.rules import RuleSet
 
 ENTITIES_FILE = "entities.yaml"
+# The start method of extraction workers (None: the platform default). Workers receive the rule set
+# as an argument, so spawn and forkserver extract exactly what one process does.
+MP_CONTEXT: BaseContext | None = None
 REVIEWS_FILE = "reviews.yaml"
 
 
@@ -79,14 +84,20 @@ def check_inputs(cfg: Config) -> dict[str, ClaimFile]:
                 files[path.stem] = cf
     if errors:
         raise InputErrors(errors)
-    load_registry(registry_file(cfg))
     load_reviews(cfg.claims / REVIEWS_FILE)
     return files
 
 
-def _extract_one(source: Source, registry: Registry) -> tuple[list[Mention], list[Claim]]:
-    ex = extract_source(source, registry)
+def _extract_one(source: Source, registry: Registry, rules: RuleSet) -> tuple[list[Mention], list[Claim]]:
+    """One source's mentions and claims, inside ``rules`` (a worker process receives them here)."""
+    with rules.active():
+        ex = extract_source(source, registry)
     return ex.mentions, ex.claims
+
+
+def mentions_of(source: Source, registry: Registry) -> list[Mention]:
+    """Name mentions of a source whose claims come from its claim file (cheap; never cached)."""
+    return extract_mentions(source, registry)
 
 
 def registry_file(cfg: Config) -> Path | None:
@@ -94,10 +105,9 @@ def registry_file(cfg: Config) -> Path | None:
     return path if path.is_file() else None
 
 
-def extract_all(cfg: Config, sources: list[Source], force: bool = False,
+def extract_all(cfg: Config, sources: list[Source], registry: Registry, rules: RuleSet, force: bool = False,
                 files: dict[str, ClaimFile] | None = None) -> Extracted:
     """Extract the sources whose text (or rules) changed; merge with their claim files."""
-    registry = load_registry(registry_file(cfg))
     version = extractor_version(registry_file(cfg))
     out = Extracted()
     olds: dict[str, ClaimFile | None] = {}
@@ -112,13 +122,13 @@ def extract_all(cfg: Config, sources: list[Source], force: bool = False,
             todo.append(s)
     fresh: dict[str, list[Claim]] = {}
     if cfg.workers > 1 and len(todo) > 1:
-        with ProcessPoolExecutor(max_workers=cfg.workers) as pool:
-            results = pool.map(_extract_one, todo, [registry] * len(todo))
+        with ProcessPoolExecutor(max_workers=cfg.workers, mp_context=MP_CONTEXT) as pool:
+            results = pool.map(_extract_one, todo, [registry] * len(todo), [rules] * len(todo))
             for s, (mentions, claims) in zip(todo, results, strict=True):
                 out.mentions[s.id], fresh[s.id] = mentions, claims
     else:
         for s in todo:
-            out.mentions[s.id], fresh[s.id] = _extract_one(s, registry)
+            out.mentions[s.id], fresh[s.id] = _extract_one(s, registry, rules)
     for s in sources:
         if s.id not in out.mentions:
             out.mentions[s.id] = extract_mentions(s, registry)
@@ -129,9 +139,9 @@ def extract_all(cfg: Config, sources: list[Source], force: bool = False,
     return out
 
 
-def analyse(cfg: Config, sources: list[Source], extracted: Extracted) -> tuple[RunResult, list[str]]:
+def analyse(cfg: Config, sources: list[Source], extracted: Extracted,
+            registry: Registry) -> tuple[RunResult, list[str]]:
     """Normalise, compare and apply reviews; returns the result and stale review ids."""
-    registry = load_registry(registry_file(cfg))
     mentions = [m for s in sources for m in extracted.mentions[s.id]]
     resolution = resolve_entities(mentions, registry)
     claims = [c for s in sources for c in extracted.merges[s.id].claim_file.claims]

@@ -12,9 +12,9 @@ from __future__ import annotations
 from collections import defaultdict
 
 from crosscheck.compare.ids import flag_id
+from crosscheck.lexicon.namekeys import spelling
 from crosscheck.normalize.entities import Resolution
 from crosscheck.normalize.namecompare import SEVERITY_OF
-from crosscheck.normalize.namekeys import spelling
 from crosscheck.records import Evidence, Flag, Mention, NameVariant, Source
 
 QUOTE_MAX = 120

@@ -20,7 +20,7 @@ import re
 from collections import defaultdict
 
 from crosscheck.compare.ids import flag_id
-from crosscheck.extract.places import gazetteer, place_key
+from crosscheck.lexicon.gazetteer import gazetteer, place_key
 from crosscheck.records import Claim, Evidence, Flag
 
 

@@ -22,8 +22,8 @@ from dataclasses import dataclass
 
 from crosscheck.calendar import describe, parse_iso
 from crosscheck.compare.ids import flag_id
-from crosscheck.extract.places import gazetteer, place_key
 from crosscheck.extract.roles import TITLES_SHAPE, check_rule_shape, is_epithet, normalize_office
+from crosscheck.lexicon.gazetteer import gazetteer, place_key
 from crosscheck.records import Claim, Evidence, Flag, TimeValue
 from crosscheck.rules import load_yaml, rules_cached
 

@@ -17,10 +17,10 @@ from pathlib import Path
 from crosscheck import __version__
 from crosscheck.extract.assemble import extract_claims
 from crosscheck.extract.mentions import find_mentions
-from crosscheck.extract.places import gazetteer
 from crosscheck.extract.temporal import find_time_expressions
-from crosscheck.normalize.namekeys import name_key
-from crosscheck.normalize.registry import Registry
+from crosscheck.lexicon.gazetteer import gazetteer
+from crosscheck.lexicon.namekeys import name_key
+from crosscheck.lexicon.registry import Registry
 from crosscheck.records import Claim, Mention, Source, TimeExpr
 from crosscheck.rules import rules_fingerprint
 
@@ -33,14 +33,20 @@ class Extraction:
     claims: list[Claim]
 
 
+# What a source's claims depend on: the ingest and extract stages, the lexicons below them,
+# the calendar and the rule loader.  Nothing else (normalize, compare, report) is hashed.
+_EXTRACTION_CODE = ("ingest", "extract", "lexicon", "rules", "calendar.py", "records.py")
+
+
 @cache
 def _code_fingerprint() -> str:
-    """A hash of the code that decides what a source's claims are (ingest and extract)."""
+    """A hash of the code that decides what a source's claims are (see ``_EXTRACTION_CODE``)."""
     h = hashlib.sha1()
     root = Path(__file__).resolve().parent.parent
-    for folder in ("ingest", "extract"):
-        for path in sorted((root / folder).glob("*.py")):
-            h.update(path.name.encode())
+    for name in _EXTRACTION_CODE:
+        paths = sorted((root / name).glob("*.py")) if (root / name).is_dir() else [root / name]
+        for path in paths:
+            h.update(f"{name}/{path.name}".encode())
             h.update(path.read_bytes())
     return h.hexdigest()[:8]
 

@@ -24,7 +24,7 @@ from crosscheck.extract.events import (
     find_triggers,
 )
 from crosscheck.extract.temporal import is_past
-from crosscheck.normalize.registry import builtin_registry
+from crosscheck.lexicon.registry import builtin_registry
 from crosscheck.records import Claim, Mention, Sentence, Source, TimeExpr
 
 DATE_KINDS = ("date", "range", "relative", "elapsed", "anniversary")

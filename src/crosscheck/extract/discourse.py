@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, field
 
 from crosscheck.extract.events import PREPOSITIONS
-from crosscheck.normalize.registry import builtin_registry
+from crosscheck.lexicon.registry import builtin_registry
 from crosscheck.records import Mention
 
 _TWO = re.compile(r"\b(?:the|both)\s+(?:two\s+)?(?:countries|nations|states|sides|governments)\b|\bboth countries\b", re.I)

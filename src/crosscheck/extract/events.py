@@ -10,11 +10,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cache
 
 from crosscheck.extract.temporal import ordinal_value
 from crosscheck.records import TimeExpr
-from crosscheck.rules import load_yaml
+from crosscheck.rules import load_yaml, rules_cached
 
 PREPOSITIONS = frozenset(["of", "to", "for", "with", "by", "from", "on", "at", "in", "into", "about", "than", "as"])
 PRONOUNS = {"he": "person", "him": "person", "his": "person", "she": "person", "her": "person",
@@ -59,7 +58,7 @@ class EventMention:
     place_span: tuple[int, int] | None = None  # in the source text, when the quote should show it
 
 
-@cache
+@rules_cached()
 def event_types() -> dict[str, EventType]:
     data = load_yaml("events.yaml")
     out: dict[str, EventType] = {}
@@ -71,7 +70,7 @@ def event_types() -> dict[str, EventType]:
     return out
 
 
-@cache
+@rules_cached()
 def _ordinal_patterns() -> tuple[re.Pattern[str], ...]:
     return tuple(re.compile(p, re.I) for p in load_yaml("events.yaml").get("ordinal_patterns", []))
 

@@ -18,10 +18,10 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from crosscheck.normalize.namekeys import name_key
-from crosscheck.normalize.registry import Registry, RegistryEntry, load_registry
+from crosscheck.lexicon.namekeys import name_key
+from crosscheck.lexicon.registry import Registry, RegistryEntry, load_registry
 from crosscheck.records import Mention, Source
-from crosscheck.rules import load_yaml
+from crosscheck.rules import load_yaml, rules_cached
 
 _WORD = re.compile(r"[^\W\d_]\w*(?:[-\u2010\u2011'\u2019][^\W\d_]\w*)*")
 _POSSESSIVE = re.compile(r"['\u2019]s$")
@@ -62,7 +62,7 @@ def _phrases(items: list[str]) -> tuple[tuple[str, ...], ...]:
     return tuple(sorted(out, key=lambda t: (-len(t), t)))
 
 
-@cache
+@rules_cached()
 def name_rules() -> NameRules:
     data = load_yaml("names.yaml") or {}
 
@@ -128,7 +128,7 @@ def _matcher_for(registry: Registry) -> _RegistryMatcher:
     return m
 
 
-@cache
+@rules_cached()
 def _default_registry() -> Registry:
     return load_registry(None)
 

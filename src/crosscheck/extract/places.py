@@ -8,13 +8,11 @@ check; the default is the small built-in list in ``rules/places.yaml``.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from crosscheck.calendar import MONTHS
-from crosscheck.extract.roles import check_rule_shape
-from crosscheck.rules import load_yaml, rules_cached
+from crosscheck.lexicon.gazetteer import builtin_is_place, gazetteer, place_key
 
 Span = tuple[int, int]
 PlaceCheck = Callable[[str], "bool | str"]  # True/False, or the kind: "city", "country", "region", "facility"
@@ -30,66 +28,6 @@ class PlaceExpr:
     name: str
     kind: str
     within: str | None = None  # the country named with it ("Jakarta of Indonesia")
-
-
-@dataclass(frozen=True)
-class Gazetteer:
-    """Built-in names by comparison key: name -> (canonical name, kind, country or None)."""
-
-    entries: dict[str, tuple[str, str, str | None]]
-    facility_words: frozenset[str]
-    multi_place_events: frozenset[str]
-    life_events: frozenset[str] = frozenset()
-    region_words: frozenset[str] = frozenset()
-    not_places: frozenset[str] = frozenset()
-
-    def lookup(self, name: str) -> tuple[str, str, str | None] | None:
-        return self.entries.get(place_key(name))
-
-
-def place_key(name: str) -> str:
-    """Comparison key: casefolded, no diacritics, punctuation and "the" removed."""
-    s = unicodedata.normalize("NFKD", name.replace("’", "'"))
-    s = "".join(c for c in s if not unicodedata.combining(c)).casefold()
-    s = re.sub(r"[^\w\s]", " ", s)
-    s = re.sub(r"^\s*the\s+", "", s)
-    return re.sub(r"\s+", " ", s).strip()
-
-
-_SHAPE: dict[str, type] = {
-    "cities": dict, "countries": dict, "regions": list, "facility_words": list, "multi_place_events": list,
-    "life_events": list, "region_words": list, "not_places": list,
-}  # fmt: skip
-@rules_cached("places.yaml")
-def gazetteer() -> Gazetteer:
-    """Built once per set of loaded rule files (rebuilt after ``set_user_dirs``)."""
-    return _build_gazetteer()
-
-
-def _build_gazetteer() -> Gazetteer:
-    y = check_rule_shape(load_yaml("places.yaml"), "places.yaml", _SHAPE)
-    entries: dict[str, tuple[str, str, str | None]] = {}
-    for region in y.get("regions", []):
-        entries[place_key(str(region))] = (str(region), "region", None)
-    for country, aliases in (y.get("countries") or {}).items():
-        for n in [country, *(aliases or [])]:
-            entries[place_key(str(n))] = (str(country), "country", None)
-    for city, country in (y.get("cities") or {}).items():
-        entries[place_key(str(city))] = (str(city), "city", str(country) if country else None)
-    return Gazetteer(
-        entries,
-        frozenset(place_key(str(w)) for w in y.get("facility_words", [])),
-        frozenset(str(w).lower() for w in y.get("multi_place_events", [])),
-        frozenset(str(w).lower() for w in y.get("life_events", [])),
-        frozenset(place_key(str(w)) for w in y.get("region_words", [])),
-        frozenset(place_key(str(w)) for w in y.get("not_places", [])),
-    )
-
-
-def builtin_is_place(name: str) -> bool | str:
-    """The default gazetteer check: the kind of a built-in name, or False."""
-    hit = gazetteer().lookup(name)
-    return hit[1] if hit else False
 
 
 _CAP = r"(?:[A-Z][\w'’\-]*|[A-Z]{2,})"

@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from crosscheck.errors import InputError
+from crosscheck.lexicon.shapes import check_rule_shape
 from crosscheck.rules import load_yaml, rules_cached
 
 Span = tuple[int, int]
@@ -37,23 +37,6 @@ class RoleExpr:
     honorifics: list[str] = field(default_factory=list)
     is_epithet: bool = False
     qualifier: str | None = None  # "former", "late", ...: not a title held at the sentence's time
-
-
-def check_rule_shape(data: object, file: str, shape: dict[str, type]) -> dict:
-    """The rule file's mapping, after checking each known key has the expected YAML type.
-
-    A user file that merges a string where a list is expected would otherwise be
-    read letter by letter; name the file and the key instead.
-    """
-    if data is None:
-        return {}
-    if not isinstance(data, dict):
-        raise InputError(file, "rule file must be a mapping of rule names to values")
-    for key, kind in shape.items():
-        value = data.get(key)
-        if value is not None and not isinstance(value, kind):
-            raise InputError(file, f"must be a {'list' if kind is list else 'mapping'}", field=key)
-    return data
 
 
 def default_canon(name: str) -> str:

@@ -33,7 +33,7 @@ import ahocorasick
 
 from crosscheck import calendar as cal
 from crosscheck.records import Sentence, TimeExpr, TimeValue
-from crosscheck.rules import load_yaml
+from crosscheck.rules import load_yaml, rules_cached
 
 M = cal.MONTH_RE
 MON = rf"(?P<mon>{M})"
@@ -57,7 +57,7 @@ class _Vocab:
     future_markers: tuple[str, ...]
 
 
-@cache
+@rules_cached()
 def vocab() -> _Vocab:
     data = load_yaml("temporal.yaml")
     return _Vocab(
@@ -144,7 +144,7 @@ def _month_prefixes() -> tuple[str, ...]:
     return tuple(dict.fromkeys(name[:3] for name in cal.MONTHS))
 
 
-@cache
+@rules_cached()
 def _patterns() -> list[_Pattern]:
     """The pattern families, most specific first: earlier matches block overlapping later ones."""
     v = vocab()
@@ -222,14 +222,14 @@ def ordinal_value(text: str) -> int | None:
     return None
 
 
-@cache
+@rules_cached()
 def _future_re() -> re.Pattern[str] | None:
     """All future markers as one whole-word alternation (None when there are none)."""
     markers = vocab().future_markers
     return re.compile(rf"\b(?:{'|'.join(re.escape(f) for f in markers)})\b") if markers else None
 
 
-@cache
+@rules_cached()
 def _past_re() -> re.Pattern[str]:
     """A past marker or a word of five letters or more ending in "ed", as a whole word of ASCII letters."""
     markers = "|".join(re.escape(w) for w in sorted(vocab().past_markers, key=len, reverse=True))
@@ -474,7 +474,7 @@ def _find_keys(folded: str) -> dict[str, list[int]]:
     return found
 
 
-@cache
+@rules_cached()
 def _automaton() -> ahocorasick.Automaton:
     """All search keys in one Aho-Corasick automaton: a text is read once, whatever the number of keys."""
     automaton = ahocorasick.Automaton()
@@ -484,7 +484,7 @@ def _automaton() -> ahocorasick.Automaton:
     return automaton
 
 
-@cache
+@rules_cached()
 def _all_keys() -> tuple[str, ...]:
     """The distinct search keys of every word a fast path looks for."""
     return tuple(dict.fromkeys(_search_key(w)[0] for w in _all_words()))
@@ -495,7 +495,7 @@ def _all_words() -> tuple[str, ...]:
     return (*_month_prefixes(), *(w for p in _patterns() for w in p.words))
 
 
-@cache
+@rules_cached()
 def _key_plan(words: tuple[str, ...]) -> tuple[tuple[str, tuple[tuple[str, int], ...]], ...]:
     """``words`` grouped by search key: (key, ((word, offset of the key in it), ...)), in key order."""
     plan: dict[str, list[tuple[str, int]]] = {}
@@ -505,7 +505,7 @@ def _key_plan(words: tuple[str, ...]) -> tuple[tuple[str, tuple[tuple[str, int],
     return tuple((key, tuple(members)) for key, members in plan.items())
 
 
-@cache
+@rules_cached()
 def _search_key(word: str) -> tuple[str, int]:
     """The string searched for to find ``word``, and where it sits in the word.
 

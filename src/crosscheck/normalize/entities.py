@@ -14,11 +14,11 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
+from crosscheck.lexicon.namekeys import name_key, slug, spelling
+from crosscheck.lexicon.registry import Registry, RegistryEntry, load_registry
 from crosscheck.normalize.nameblocks import NameNode, block_keys, candidate_pairs
 from crosscheck.normalize.namecompare import NameDecision, compare_names
-from crosscheck.normalize.namekeys import name_key, slug, spelling
 from crosscheck.normalize.namemerge import STRONG, ConstrainedClusters, WeakEvidence, merge_nodes
-from crosscheck.normalize.registry import Registry, RegistryEntry, load_registry
 from crosscheck.records import Entity, Mention, NameVariant
 
 __all__ = [

@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable
 
 from crosscheck.extract.events import event_types
-from crosscheck.extract.places import gazetteer
+from crosscheck.lexicon.gazetteer import gazetteer
 from crosscheck.records import Claim
 
 Resolver = Callable[[str], str | None]

@@ -15,8 +15,8 @@ from dataclasses import dataclass, field
 from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
+from crosscheck.lexicon.namekeys import roman_token
 from crosscheck.normalize.namecompare import max_edits
-from crosscheck.normalize.namekeys import roman_token
 
 MAX_BLOCK_TOKENS = 6
 

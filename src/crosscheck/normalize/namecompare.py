@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Literal
 
 from rapidfuzz.distance import Levenshtein
 
-from crosscheck.normalize.namekeys import (
+from crosscheck.lexicon.namekeys import (
     joined_key,
     name_key,
     roman_token,
@@ -25,7 +25,7 @@ from crosscheck.normalize.namekeys import (
 )
 
 if TYPE_CHECKING:
-    from crosscheck.normalize.registry import Registry
+    from crosscheck.lexicon.registry import Registry
 
 Outcome = Literal["same", "variant", "distinct"]
 SEVERITY_OF: dict[str, str] = {

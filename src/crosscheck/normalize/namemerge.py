@@ -12,14 +12,13 @@ one source, or any pair across the two clusters judged distinct): no chaining.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from functools import cache
 
+from crosscheck.lexicon.namekeys import name_key, slug
+from crosscheck.lexicon.registry import Registry
 from crosscheck.normalize.nameblocks import NameNode
 from crosscheck.normalize.namecompare import NameDecision, compare_names
-from crosscheck.normalize.namekeys import name_key, slug
-from crosscheck.normalize.registry import Registry
 from crosscheck.records import Mention
-from crosscheck.rules import load_yaml
+from crosscheck.rules import load_yaml, rules_cached
 
 STRONG = 0.9  # decisions at or above this merge even within one source
 MAX_CHECK = 400  # cross pairs checked before a merge (complete linkage); larger merges are refused
@@ -90,7 +89,7 @@ def _shared_context(a: set[str], b: set[str]) -> bool:
     return both >= 2 and 3 * both >= max(len(a), len(b))
 
 
-@cache
+@rules_cached()
 def _common_tokens() -> frozenset[str]:
     """Name tokens shared by very many people (rules/names.yaml common_name_tokens)."""
     data = load_yaml("names.yaml") or {}

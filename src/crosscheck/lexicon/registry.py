@@ -19,8 +19,8 @@ import jsonschema
 import yaml
 
 from crosscheck.errors import InputError
-from crosscheck.normalize.namekeys import name_key, slug, spelling
-from crosscheck.rules import load_yaml
+from crosscheck.lexicon.namekeys import name_key, slug, spelling
+from crosscheck.rules import load_yaml, rules_cached
 
 SCHEMA_PATH = Path(__file__).resolve().parent.parent / "claims" / "entities.schema.json"
 KINDS = ("person", "org", "country", "place", "unknown")
@@ -126,7 +126,7 @@ def _fill(registry: Registry, data: dict[str, Any], origin: str) -> None:
         registry.distinct.add(frozenset(str(p) for p in pair))
 
 
-@cache
+@rules_cached()
 def builtin_registry() -> Registry:
     """The registry of ``rules/entities.yaml`` alone (cached; copy before changing)."""
     registry = Registry()

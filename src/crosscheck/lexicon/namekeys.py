@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import cache, lru_cache
+from functools import lru_cache
 
-from crosscheck.rules import load_yaml
+from crosscheck.rules import load_yaml, rules_cached
 
 _SEPARATORS = re.compile(r"[-\u2010\u2011\u2012\u2013\u2014\u2212'\u2018\u2019\u02bc`´.]")
 _NON_WORD = re.compile(r"[^\w\s]")
@@ -62,7 +62,7 @@ def slug(text: str) -> str:
     return value or "entity"
 
 
-@cache
+@rules_cached()
 def romanization_rules() -> tuple[tuple[str, str], ...]:
     data = load_yaml("names.yaml") or {}
     pairs = data.get("romanization", []) or []
