@@ -23,6 +23,7 @@ from crosscheck.extract.events import (
     event_types,
     find_triggers,
 )
+from crosscheck.extract.frames import SourceFocus, find_frames, source_focus
 from crosscheck.extract.temporal import is_past
 from crosscheck.lexicon.registry import builtin_registry
 from crosscheck.records import Claim, Mention, Sentence, Source, TimeExpr
@@ -487,6 +488,7 @@ def extract_claims(source: Source, mentions: list[Mention], times: list[TimeExpr
         return c
 
     narration: tuple[TimeExpr, int] | None = None  # the last date named, and its paragraph
+    focus = source_focus(mentions)
     for sent in source.sentences:
         if any(a <= sent.start and sent.end <= z for a, z in skip_spans):
             continue
@@ -504,9 +506,10 @@ def extract_claims(source: Source, mentions: list[Mention], times: list[TimeExpr
             events.append(ev)
         _attach_times(events, view)
         anniv = [_anniversary_event(te, view, disc) for te in view.times if te.kind == "anniversary"]
+        frames = _frames(text, view, events, triggers, focus, disc, inside)
         used_times: set[int] = set()
         sentence_time: TimeExpr | None = None
-        for ev in events + anniv:
+        for ev in events + anniv + frames:
             _place_of(ev, view)
             base_occ = f"{source.id}@{ev.trigger.start}"
             absolute = [te for te in ev.times if te.value is not None or te.expr.startswith("XXXX")]
@@ -572,6 +575,19 @@ def extract_claims(source: Source, mentions: list[Mention], times: list[TimeExpr
         _count_claims(view, sentence_time, add, sent, disc)
         disc.note_sentence(text, sent.start, view.mentions)
     return claims
+
+
+def _frames(text: str, view: SentenceView, events: list[EventMention], triggers: list[Trigger], focus: SourceFocus,
+            disc: Discourse, blocked: list[tuple[int, int]]) -> list[EventMention]:
+    """Claim frames for the dates no listed event took (see ``extract.frames``), with their times."""
+    # a date a listed event took may date a frame too ("On 7 December 1988 Mandela was moved to ... to meet
+    # visitors"): the frame's own attachment rules are stricter than the listed events'
+    free = [te for te in view.times if te.kind != "anniversary"]
+    if not free:
+        return []
+    blocked = blocked + [(t.start, t.end) for t in triggers] + [(te.start, te.end) for te in view.times]
+    return find_frames(text, view.sent.start, view.sent.end, view.mentions, free, blocked, focus,
+                       lambda word, pos: _resolve_pronoun(word, view, pos, disc))
 
 
 def _place_of(ev: EventMention, view: SentenceView) -> None:

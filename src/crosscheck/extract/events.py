@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from crosscheck.extract.temporal import ordinal_value
+from crosscheck.lexicon.predicates import predicate_lexicon
 from crosscheck.records import TimeExpr
 from crosscheck.rules import load_yaml, rules_cached
 
@@ -67,6 +68,8 @@ def event_types() -> dict[str, EventType]:
         out[name] = EventType(name, spec.get("label", name), bool(spec.get("unique", False)),
                               spec.get("participants", "people"), spec.get("qualifier"), pats,
                               frozenset(str(w).lower() for w in spec.get("generic_words") or []))
+    for name, pred in predicate_lexicon().predicates.items():  # claim frames: found by extract.frames
+        out.setdefault(name, EventType(name, pred.label, pred.unique, "frame", None, ()))
     return out
 
 
@@ -105,7 +108,8 @@ def clause_bounds(text: str, start: int, end: int, pos: int) -> tuple[int, int]:
     """The clause around ``pos``: between semicolons or ', and' / ', which' style breaks."""
     s = text[start:end]
     rel = pos - start
-    breaks = [m.end() for m in re.finditer(r";|,\s+(?:and|but|while|which|who)\b", s)]
+    # "... was born and in 1954 the second daughter ...": a conjunction before a new dated clause breaks too
+    breaks = [m.end() for m in re.finditer(r";|,\s+(?:and|but|while|which|who)\b|\s(?:and|but)(?=\s+(?:in|on)\s+\d)", s)]
     lo = max([b for b in breaks if b <= rel], default=0)
     hi = min([b for b in breaks if b > rel], default=len(s))
     return start + lo, start + hi

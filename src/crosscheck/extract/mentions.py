@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from crosscheck.lexicon.namekeys import name_key
+from crosscheck.lexicon.predicates import predicate_lexicon
 from crosscheck.lexicon.registry import Registry, RegistryEntry, load_registry
 from crosscheck.records import Mention, Source
 from crosscheck.rules import load_yaml, rules_cached
@@ -43,6 +44,7 @@ class NameRules:
     event_heads: frozenset[str]
     place_prefixes: frozenset[str]
     particles: frozenset[str]
+    verb_words: frozenset[str] = frozenset()  # "Married", "Joins": opening a chronology entry, not a name
 
 
 @dataclass
@@ -62,6 +64,13 @@ def _phrases(items: list[str]) -> tuple[tuple[str, ...], ...]:
     return tuple(sorted(out, key=lambda t: (-len(t), t)))
 
 
+def _predicate_verbs() -> frozenset[str]:
+    """Past and third-person forms of the predicate lexicon's verbs ("married", "joins"): not name words."""
+    lex = predicate_lexicon()
+    return frozenset(f for f, readings in lex.forms.items()
+                     if " " not in f and f.endswith(("ed", "es", "s")) and not all(noun for _, noun in readings))
+
+
 @rules_cached()
 def name_rules() -> NameRules:
     data = load_yaml("names.yaml") or {}
@@ -73,6 +82,7 @@ def name_rules() -> NameRules:
         titles=_phrases(data.get("titles", []) or []),
         demonyms=_phrases(data.get("demonyms", []) or []),
         function_words=words("function_words"),
+        verb_words=words("verb_words") | _predicate_verbs(),
         furniture_words=frozenset(str(w) for w in data.get("furniture_words", []) or []),
         not_person_words=words("not_person_words"),
         org_heads=words("org_heads"),
@@ -267,7 +277,7 @@ def _classify(run: list[_Token], rules: NameRules) -> list[_Candidate]:
         if n and not (i + n < len(run) and run[i + n - 1].possessive):
             i += n
             continue
-        if run[i].fold in rules.function_words:
+        if run[i].fold in rules.function_words or run[i].fold in rules.verb_words:
             i += 1
             continue
         break

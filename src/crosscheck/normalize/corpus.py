@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 
 from crosscheck import calendar as cal
-from crosscheck.normalize.events import event_key, is_unique, treaty_names
+from crosscheck.normalize.events import event_key, is_unique, name_families, treaty_names
 from crosscheck.normalize.pubdate import Inference, infer_publication
 from crosscheck.normalize.timeresolve import resolve_expr
 from crosscheck.records import Claim, Source, TimeValue
@@ -41,11 +41,12 @@ def _with_keys(claims: list[Claim], resolve, canonical) -> list[Claim]:  # type:
 
     out: list[Claim] = []
     aliases = treaty_names(claims)
+    families = name_families(claims, resolve, canonical)
     for c in claims:
         if c.kind == "role":
             out.append(replace(c, subject=show(c.subject), participants=[show(p) for p in c.participants]))
             continue
-        key, _ = event_key(c, resolve, aliases)
+        key, _ = event_key(c, resolve, aliases, families)
         if c.origin == "manual" and not key:
             key = c.event
         out.append(replace(c, event=key, subject=show(c.subject), participants=[show(p) for p in c.participants],

@@ -69,8 +69,10 @@ def _named_treaty(claim: Claim, aliases: dict[str, str]) -> str | None:
     return f"treaty:{aliases.get(first, first)}"
 
 
-def event_key(claim: Claim, resolve: Resolver, aliases: dict[str, str] | None = None) -> tuple[str | None, list[str]]:
-    """The key of the claim's event and its participants as entity ids (``aliases``: ``treaty_names``)."""
+def event_key(claim: Claim, resolve: Resolver, aliases: dict[str, str] | None = None,
+              families: dict[str, str] | None = None) -> tuple[str | None, list[str]]:
+    """The key of the claim's event and its participants as entity ids (``aliases``: ``treaty_names``;
+    ``families``: ``name_families`` of the frames' names)."""
     et = claim.event_type
     if not et:
         return None, []
@@ -96,6 +98,15 @@ def event_key(claim: Claim, resolve: Resolver, aliases: dict[str, str] | None = 
         if agent is None or target is None:
             return None, ids
         return f"visit:{agent}>{target}", ids
+    if kind == "frame":  # a claim frame: its subject, and its object when the predicate takes one
+        if not ids:
+            return None, ids
+        fam = families or {}
+        key = f"{et}:{fam.get(ids[0], ids[0])}"
+        if claim.object and claim.kind != "place":
+            obj = resolve(claim.object) or slug(claim.object)
+            key += ":" + fam.get(obj, obj)
+        return key, ids
     named = claim.object if claim.kind != "place" else None  # a place claim's object is the place's kind
     if kind in ("person", "organisation", "sender"):
         if ids:
@@ -108,6 +119,40 @@ def event_key(claim: Claim, resolve: Resolver, aliases: dict[str, str] | None = 
     if len(ids) >= 2:
         return f"{et}:{'+'.join(sorted(ids))}", ids
     return None, ids
+
+
+def name_families(claims: list[Claim], resolve: Resolver, canonical: Callable[[str], str]) -> dict[str, str]:
+    """Frame subjects and objects named more or less fully: id -> the id of the fullest name.
+
+    "Nelson Mandela" and "Nelson Rolihlahla Mandela", or "Evelyn Mase", "Evelyn Ntoko" and "Evelyn Ntoko
+    Mase", name one person when the shorter name's words are all in exactly one fuller name that starts
+    with the same word.  Two fuller names that do not contain each other ("Kim Jong Un", "Kim Jong Il")
+    leave a shorter one ("Kim Jong") alone.
+    """
+    kinds = {name for name, et in event_types().items() if et.participants == "frame"}
+    words: dict[str, tuple[str, ...]] = {}
+    for c in claims:
+        if c.event_type not in kinds:
+            continue
+        for name in [*c.participants, *([c.object] if c.object else [])]:
+            eid = resolve(name) or slug(name)
+            if eid not in words:
+                words[eid] = tuple(slug(canonical(eid) if resolve(name) else name).split("-"))
+    by_first: dict[str, list[str]] = {}
+    for eid, toks in sorted(words.items()):
+        if toks and toks[0]:
+            by_first.setdefault(toks[0], []).append(eid)
+    parent: dict[str, str] = {}
+    for group in by_first.values():
+        for a in group:
+            ta = set(words[a])
+            if len(ta) < 2:
+                continue
+            supers = [b for b in group if b != a and ta < set(words[b])]
+            top = [b for b in supers if not any(set(words[b]) < set(words[o]) for o in supers)]
+            if len(top) == 1:
+                parent[a] = top[0]
+    return parent
 
 
 def destination_country(place: str) -> str:
