@@ -40,6 +40,24 @@ def _weak(slot: str, members: list[Claim]) -> bool:
     return not any(c.event for c in members) and slot.count(":") < 2
 
 
+def _wholes(group: list[Claim]) -> list[Claim]:
+    """Of the figures one source gives for one measured attribute, the largest speaks for the whole.
+
+    "1,517 died ... 199 survived" beside "706 survived", the ticket beside the ship's cost, the span
+    beside the whole length: a source that gives several figures for one attribute lists parts and a
+    whole, never rival wholes.  (Counts of listed events keep every figure.)
+    """
+    if not any(c.event_type and c.predicate == c.event_type for c in group):
+        return group
+    best: dict[tuple[str, str], float] = {}
+    for c in group:
+        iv = _interval(c)
+        if iv is not None:
+            k = (c.source, c.object or "")
+            best[k] = max(best.get(k, -math.inf), iv[0])
+    return [c for c in group if (iv := _interval(c)) is None or iv[0] >= best[(c.source, c.object or "")]]
+
+
 def _number(v: object) -> float | None:
     try:
         f = float(v)  # type: ignore[arg-type]
@@ -80,7 +98,7 @@ def count_conflicts(claims: list[Claim]) -> list[Flag]:
             slots[_slot(c)].append(c)
     # A bare noun ("officials", "students") across documents is too often two different groups:
     # such slots are listed in the claim tables but never flagged (a false alarm costs as much as a miss).
-    slots = {k: v for k, v in slots.items() if not _weak(k, v)}
+    slots = {k: _wholes(v) for k, v in slots.items() if not _weak(k, v)}
     flags: list[Flag] = []
     for slot, group in sorted(slots.items()):
         group.sort(key=lambda c: (c.source, c.span, c.id))

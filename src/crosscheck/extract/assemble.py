@@ -23,7 +23,8 @@ from crosscheck.extract.events import (
     event_types,
     find_triggers,
 )
-from crosscheck.extract.frames import SourceFocus, find_frames, source_focus
+from crosscheck.extract.frames import SourceFocus, find_frames, quantity_subject, source_focus
+from crosscheck.extract.quantities import find_quantities
 from crosscheck.extract.temporal import is_past
 from crosscheck.lexicon.registry import builtin_registry
 from crosscheck.records import Claim, Mention, Sentence, Source, TimeExpr
@@ -572,7 +573,8 @@ def extract_claims(source: Source, mentions: list[Mention], times: list[TimeExpr
         if sentence_time is not None:
             narration = (sentence_time, sent.paragraph)
         _role_claims(view, role_time, add, sent, disc, narrated)
-        _count_claims(view, sentence_time, add, sent, disc)
+        measured = _quantity_claims(text, view, sentence_time, add, sent, disc, focus)
+        _count_claims(view, sentence_time, add, sent, disc, measured)
         disc.note_sentence(text, sent.start, view.mentions)
     return claims
 
@@ -700,9 +702,32 @@ def _add_role(add, sent: Sentence, view: SentenceView, r, person: str, when: Tim
         time=when.value.iso if when is not None and when.value else None, derivation=derivation)
 
 
-def _count_claims(view: SentenceView, when: TimeExpr | None, add, sent: Sentence, disc: Discourse) -> None:  # type: ignore[no-untyped-def]
+def _quantity_claims(text: str, view: SentenceView, when: TimeExpr | None, add, sent: Sentence,  # type: ignore[no-untyped-def]
+                     disc: Discourse, focus: SourceFocus) -> list[tuple[int, int]]:
+    """Quantities with an attribute ("1,149 metres long", "killing 1,514 people"); the figures' spans."""
+    spans = []
+    for q in find_quantities(text, view.sent.start, view.sent.end):
+        subject = quantity_subject(text, view.sent.start, view.sent.end, q, view.mentions, focus,
+                                   lambda word, pos: _resolve_pronoun(word, view, pos, disc))
+        parts = [q.span] + ([q.cue] if q.cue[1] > q.cue[0] else [])
+        unit = q.unit + (f"@{q.qualifier}" if q.qualifier else "")
+        high = "" if q.high is None else f"-{q.high:g}"
+        add("count", subject or "", parts, sent, predicate=q.attribute, event_type=q.attribute,
+            participants=[subject] if subject else [], object=unit or None, value=round(q.value, 6),
+            value_low=round(q.low, 6), value_high=None if q.high is None else round(q.high, 6), bounds=q.bounds,
+            raw=q.text, expr=when.expr if when else "PUB",
+            derivation=f'{q.label}: "{q.text}" read as {q.low:g}{high if q.high is not None else " or more"}'
+                       f"{(' ' + q.unit) if q.unit else ''}" + (f" ({q.qualifier})" if q.qualifier else ""))
+        spans.append(q.number_span)
+    return spans
+
+
+def _count_claims(view: SentenceView, when: TimeExpr | None, add, sent: Sentence, disc: Discourse,  # type: ignore[no-untyped-def]
+                  measured: list[tuple[int, int]]) -> None:
     for c in count_rules.find_counts(view.text, 0, len(view.text)):
         a, z = c.span
+        if any(a + sent.start <= x < z + sent.start for x, _ in measured):
+            continue  # already a quantity with its attribute
         thing = c.thing or ""
         if not thing:
             continue

@@ -308,3 +308,21 @@ def _interval(v: float, bound: str, approx: float) -> tuple[float, float | None]
     if bound in ("at_most", "under"):
         return 0.0, v
     return v, v
+
+
+def numbers_in(text: str, start: int, end: int) -> list[tuple[int, int, float, str, bool]]:
+    """Numbers in text[start:end] that are not page furniture: (start, end, value, as written, year-like)."""
+    return [(n.start, n.end, n.value, n.text, n.is_year_like) for n in _numbers(text, start, end)
+            if not n.vague and not _is_furniture_number(text, n, start)]
+
+
+def bound_before(text: str, start: int, pos: int) -> tuple[str, int] | None:
+    """The bound word ending at ``pos`` ("more than", "about") as (bound, its start), or None."""
+    r = _rules()
+    bm = r.bounds_re.search(text[start:pos])
+    return (r.bounds[re.sub(r"\s+", " ", bm.group(1).lower())], start + bm.start(1)) if bm else None
+
+
+def bound_interval(value: float, bound: str) -> tuple[float, float | None]:
+    """The values ``bound`` allows around ``value`` (numbers.yaml's approximation)."""
+    return _interval(value, bound, _rules().approx)

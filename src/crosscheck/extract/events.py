@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from crosscheck.extract.temporal import ordinal_value
 from crosscheck.lexicon.predicates import predicate_lexicon
+from crosscheck.lexicon.quantities import quantity_lexicon
 from crosscheck.records import TimeExpr
 from crosscheck.rules import load_yaml, rules_cached
 
@@ -70,6 +71,8 @@ def event_types() -> dict[str, EventType]:
                               frozenset(str(w).lower() for w in spec.get("generic_words") or []))
     for name, pred in predicate_lexicon().predicates.items():  # claim frames: found by extract.frames
         out.setdefault(name, EventType(name, pred.label, pred.unique, "frame", None, ()))
+    for att in quantity_lexicon().attributes:  # quantities: found by extract.quantities
+        out.setdefault(att.name, EventType(att.name, att.label, True, "attribute", None, ()))
     return out
 
 

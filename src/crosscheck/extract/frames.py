@@ -30,7 +30,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from crosscheck.extract.events import PREPOSITIONS, EventMention, Trigger, clause_bounds, event_types
+from crosscheck.extract.quantities import QuantityExpr
 from crosscheck.lexicon.predicates import Predicate, predicate_lexicon
+from crosscheck.lexicon.quantities import quantity_lexicon
 from crosscheck.records import Mention, TimeExpr
 
 _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being|is|are|be|had\s+been|has\s+been)\s+(?:\w+ly\s+)?$", re.I)
@@ -288,3 +290,45 @@ def _object(text: str, z: int, hi: int, pred: Predicate, mentions: list[Mention]
             return m.text
     thing = _thing(text, z, min(hi, z + _MAX_OBJECT_GAP), focus)
     return thing[0] if thing is not None and thing[0] != exclude else None
+
+
+def quantity_subject(text: str, sent_start: int, sent_end: int, q: QuantityExpr, mentions: list[Mention],
+                     focus: SourceFocus, pronoun: PronounResolver) -> str | None:
+    """What a quantity is about: a name or thing just before it in its clause ("The Carpathia rescued 705
+    survivors", "the bridge is 1,149 metres long"), its owner ("Its top speed"); an age belongs to the
+    person in focus.  None: the source's subject, left for the corpus to name."""
+    a = q.span[0]
+    lo, hi = clause_bounds(text, sent_start, sent_end, a)
+    person = next((att.person for att in quantity_lexicon().attributes if att.name == q.attribute), False)
+    if person:  # "In 1867, at the age of 17, he began ...": an introductory phrase is about what follows it
+        nxt = re.match(r"\s*,\s*(?:(he|she)\b|([A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)*))", text[q.span[1] : hi])
+        if nxt is not None:
+            if nxt.group(1):
+                who = pronoun(nxt.group(1), q.span[1] + nxt.start(1))
+                if who:
+                    return who
+            else:
+                named = [m for m in mentions if m.start == q.span[1] + nxt.start(2) and m.kind == "person"]
+                if named:
+                    return named[0].text
+    cands: list[tuple[int, str]] = []
+    for m in mentions:
+        inside = lo <= m.start and m.end <= a
+        if (inside and not _after_preposition(text, lo, m.start) and not _apposition(text, lo, m.start)
+                and (m.kind == "person" if person else m.kind in ("unknown", "org"))):
+            cands.append((m.end, m.text))
+    if not person:
+        thing = _thing(text, lo, a, focus)
+        if thing is not None:
+            cands.append((thing[1], thing[0]))
+    for p in _PRONOUN.finditer(text, lo, a):
+        word = p.group(1).lower()
+        if person and word not in ("it", "its", "they", "their"):
+            who = pronoun(p.group(1), p.start())
+            if who:
+                cands.append((p.end(), who))
+        elif not person and word in ("it", "its") and focus.thing:
+            cands.append((p.end(), focus.thing))  # "its top speed": the thing the source is about
+    if cands:
+        return max(cands)[1]
+    return focus.person if person else None

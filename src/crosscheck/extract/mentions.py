@@ -274,7 +274,8 @@ def _classify(run: list[_Token], rules: NameRules) -> list[_Candidate]:
         if after_title:
             break  # "General Secretary To Lam": after a title comes the name, whatever it looks like
         n = _match_phrase(run, i, rules.demonyms)
-        if n and not (i + n < len(run) and run[i + n - 1].possessive):
+        named_body = run[-1].fold in rules.org_heads or run[-1].fold in rules.event_heads  # "African National Congress"
+        if n and not named_body and not (i + n < len(run) and run[i + n - 1].possessive):
             i += n
             continue
         if run[i].fold in rules.function_words or run[i].fold in rules.verb_words:
@@ -288,7 +289,9 @@ def _classify(run: list[_Token], rules: NameRules) -> list[_Candidate]:
         return []
     last = body[-1].fold
     if len(body) >= 2 and last in rules.event_heads:
-        return []
+        # "the Shanghai Communique", "the Battle of Waterloo", "the African National Congress": a named thing,
+        # which a claim frame can be about (its kind is left open: a congress may be a party or a meeting)
+        return [_Candidate(body, "unknown", "name")]
     if len(body) >= 2 and last in rules.org_heads:
         return [_Candidate(body, "org", "name")]
     if len(body) >= 2 and (last in rules.place_heads or body[0].fold.rstrip(".") in rules.place_prefixes):

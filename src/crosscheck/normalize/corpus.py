@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 
 from crosscheck import calendar as cal
-from crosscheck.normalize.events import event_key, is_unique, name_families, treaty_names
+from crosscheck.normalize.events import event_key, is_unique, name_families, topic_keys, treaty_names
 from crosscheck.normalize.pubdate import Inference, infer_publication
 from crosscheck.normalize.timeresolve import resolve_expr
 from crosscheck.records import Claim, Source, TimeValue
@@ -51,7 +51,7 @@ def _with_keys(claims: list[Claim], resolve, canonical) -> list[Claim]:  # type:
             key = c.event
         out.append(replace(c, event=key, subject=show(c.subject), participants=[show(p) for p in c.participants],
                            object=show(c.object) if c.object and c.event_type == "visit" else c.object))
-    return out
+    return topic_keys(out)
 
 
 def _resolve_times(c: Claim, pub: TimeValue | None) -> Claim:

@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import replace
 
 from crosscheck.extract.events import event_types
 from crosscheck.lexicon.gazetteer import gazetteer
+from crosscheck.lexicon.quantities import quantity_lexicon
 from crosscheck.records import Claim
 
 Resolver = Callable[[str], str | None]
@@ -98,6 +100,9 @@ def event_key(claim: Claim, resolve: Resolver, aliases: dict[str, str] | None = 
         if agent is None or target is None:
             return None, ids
         return f"visit:{agent}>{target}", ids
+    if kind == "attribute":  # a quantity: whose attribute; "@" is the corpus's subject (see ``topic_keys``)
+        fam = families or {}
+        return f"{et}:{fam.get(ids[0], ids[0]) if ids else '@'}", ids
     if kind == "frame":  # a claim frame: its subject, and its object when the predicate takes one
         if not ids:
             return None, ids
@@ -153,6 +158,27 @@ def name_families(claims: list[Claim], resolve: Resolver, canonical: Callable[[s
             if len(top) == 1:
                 parent[a] = top[0]
     return parent
+
+
+def topic_keys(claims: list[Claim]) -> list[Claim]:
+    """Quantities with no subject of their own ("1,517 people died") are about what the corpus is about:
+    the subject whose attributes most sources give (named in at least two sources, and more often than
+    any other); where none leads, the corpus's unnamed subject "@"."""
+    kinds = {name for name, et in event_types().items() if et.participants == "attribute"}
+    of_things = {a.name for a in quantity_lexicon().attributes if not a.person}
+    sources: dict[str, set[str]] = {}
+    for c in claims:
+        if c.event_type in of_things and c.event and not c.event.endswith(":@"):
+            sources.setdefault(c.event.split(":", 1)[1], set()).add(c.source)
+    ranked = sorted(sources.items(), key=lambda kv: (-len(kv[1]), kv[0]))
+    leads = bool(ranked) and len(ranked[0][1]) >= 2 and (len(ranked) == 1 or len(ranked[1][1]) < len(ranked[0][1]))
+    topic = ranked[0][0] if leads else "@"  # "@": the corpus's one subject, which no source names
+    out = []
+    for c in claims:
+        if c.event_type in kinds and c.event and c.event.endswith(":@"):
+            c = replace(c, event=f"{c.event[:-1]}{topic}")
+        out.append(c)
+    return out
 
 
 def destination_country(place: str) -> str:
