@@ -21,6 +21,7 @@ from collections import defaultdict
 
 from crosscheck.calendar import parse_iso
 from crosscheck.compare.ids import flag_id
+from crosscheck.lexicon.quantities import quantity_lexicon
 from crosscheck.records import Claim, Evidence, Flag
 
 _RANK = {"error": 0, "warning": 1, "info": 2}
@@ -38,6 +39,15 @@ def _slot(c: Claim) -> str:
 def _weak(slot: str, members: list[Claim]) -> bool:
     """A slot known only by a bare noun ("officials") may mix different groups across documents."""
     return not any(c.event for c in members) and slot.count(":") < 2
+
+
+def _converted_pair(a: Claim, b: Claim, ia: tuple[float, float], ib: tuple[float, float]) -> bool:
+    """Figures written in different units ("882 feet", "more than 269 m") went through a conversion a
+    writer rounds or truncates: within ``measure_tolerance`` of each other they agree."""
+    if not (a.precision and b.precision and a.precision != b.precision and "*" in a.precision + b.precision):
+        return False
+    slack = quantity_lexicon().measure_tolerance * max(abs(x) for x in (*ia, *ib) if not math.isinf(x))
+    return not (ia[1] + slack < ib[0] - slack or ib[1] + slack < ia[0] - slack)
 
 
 def _wholes(group: list[Claim]) -> list[Claim]:
@@ -115,7 +125,7 @@ def count_conflicts(claims: list[Claim]) -> list[Flag]:
                     or ib is None
                 ):
                     continue
-                if ia[1] < ib[0] or ib[1] < ia[0]:
+                if (ia[1] < ib[0] or ib[1] < ia[0]) and not _converted_pair(a, b, ia, ib):
                     involved[a.id], involved[b.id] = a, b
                     severity = min(severity, _severity(a, b), key=_RANK.__getitem__)
         if involved:

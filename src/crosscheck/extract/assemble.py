@@ -715,6 +715,7 @@ def _quantity_claims(text: str, view: SentenceView, when: TimeExpr | None, add, 
         add("count", subject or "", parts, sent, predicate=q.attribute, event_type=q.attribute,
             participants=[subject] if subject else [], object=unit or None, value=round(q.value, 6),
             value_low=round(q.low, 6), value_high=None if q.high is None else round(q.high, 6), bounds=q.bounds,
+            precision=q.written_unit or None,
             raw=q.text, expr=when.expr if when else "PUB",
             derivation=f'{q.label}: "{q.text}" read as {q.low:g}{high if q.high is not None else " or more"}'
                        f"{(' ' + q.unit) if q.unit else ''}" + (f" ({q.qualifier})" if q.qualifier else ""))

@@ -45,6 +45,7 @@ class QuantityExpr:
     unit: str  # base unit (m, kn, d), currency code, or "" for a count
     qualifier: str | None  # "today", "estimate": compared only with its kind
     cue: Span
+    written_unit: str = ""  # the unit as the text wrote it ("ft"): figures converted from others get slack
 
 
 def _rounding(written: str) -> float:
@@ -73,6 +74,11 @@ def _qualifier(lex: QuantityLexicon, text: str, a: int, z: int) -> str | None:
         if rx.search(window):
             return name
     return None
+
+
+def _estimate(lex: QuantityLexicon, text: str, a: int, z: int) -> bool:
+    """A planned or supposed figure ("estimated in 1878 that a bridge would cost ...")."""
+    return any(name == "estimate" and rx.search(text, a, z) for name, rx in lex.qualifiers)
 
 
 def _attribute(lex: QuantityLexicon, text: str, lo: int, a: int, after: str, dimension: str,
@@ -118,7 +124,6 @@ def find_quantities(text: str, start: int, end: int) -> list[QuantityExpr]:
     """Attribute quantities in the sentence text[start:end]."""
     lex = quantity_lexicon()
     heads = predicate_lexicon().thing_heads
-    modal_re = predicate_lexicon().modal_re
     out: list[QuantityExpr] = []
     for a, z, value, written, year_like in numbers_in(text, start, end):
         pre = a
@@ -134,12 +139,14 @@ def find_quantities(text: str, start: int, end: int) -> list[QuantityExpr]:
         unit: Unit | None = None
         unit_end = z
         hyphenated = False
+        written_unit = ""
         if currency is None:
             um = lex.unit_re.match(rest)
             if um is not None:
                 unit = lex.units[re.sub(r"\s+", " ", um.group(1).lower())]
                 unit_end = z + um.end()
                 hyphenated = um.group(0).startswith("-")  # "the 89-metre high structures"
+                written_unit = f"{unit.base}*{unit.factor:g}"  # metres and meters are one written unit
                 if unit.base == "m" and um.group(1).lower() in ("ft", "feet", "foot"):
                     inch = _INCHES.match(text[unit_end:end])  # "34 ft 7 in"
                     if inch is not None:
@@ -166,16 +173,12 @@ def find_quantities(text: str, start: int, end: int) -> list[QuantityExpr]:
         factor = unit.factor if unit else 1.0
         low, high = bound_interval(value, kind)
         if kind == "exactly":
+            # "503 metres" is 502.5-503.5 (a hair less, so that 503 and 504 do not touch)
             r = _rounding(written) if (dimension != "count" or re.search(r"0{2,}$", written.replace(",", ""))) else 0
-            if dimension != "count":
-                r = max(r, abs(value) * lex.measure_tolerance)
-            low, high = value - r, value + r
-        elif dimension != "count":
-            low = low * (1 - lex.measure_tolerance)
-            high = None if high is None else high * (1 + lex.measure_tolerance)
+            low, high = value - r * 0.98, value + r * 0.98
         s = bound[1] if bound else pre
         qualifier = _qualifier(lex, text, s, unit_end) if dimension == "money" else None
-        if qualifier is None and modal_re.search(text, max(start, s - 60), s):
+        if qualifier is None and _estimate(lex, text, max(start, s - 60), s):
             qualifier = "estimate"  # "a harbour bridge would cost £1.2 million"
         elif dimension == "count" and (part := _PARTITIVE.search(text, max(start, s - 80), s)):
             qualifier = f"of {part.group(1).lower()}"  # "Of the eight officers, four lost their lives": a part
@@ -186,5 +189,6 @@ def find_quantities(text: str, start: int, end: int) -> list[QuantityExpr]:
             label=att.label, value=value * factor, low=low * factor,
             high=None if high is None or math.isinf(high) else high * factor, bounds=kind,
             unit=currency or (unit.base if unit else ""), qualifier=qualifier, cue=cue,
+            written_unit=written_unit,
         ))
     return out
