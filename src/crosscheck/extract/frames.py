@@ -301,7 +301,7 @@ def quantity_subject(text: str, sent_start: int, sent_end: int, q: QuantityExpr,
     lo, hi = clause_bounds(text, sent_start, sent_end, a)
     person = next((att.person for att in quantity_lexicon().attributes if att.name == q.attribute), False)
     if person:  # "In 1867, at the age of 17, he began ...": an introductory phrase is about what follows it
-        nxt = re.match(r"\s*,\s*(?:(he|she)\b|([A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)*))", text[q.span[1] : hi])
+        nxt = re.match(r"\s*,?\s*(?:(he|she)\b|([A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)*))", text[q.span[1] : hi])
         if nxt is not None:
             if nxt.group(1):
                 who = pronoun(nxt.group(1), q.span[1] + nxt.start(1))

@@ -99,14 +99,15 @@ def _attribute(lex: QuantityLexicon, text: str, lo: int, a: int, after: str, dim
             return att, (z + m.start(), z + m.end())
     for att in fitting:
         if att.before is not None and (m := att.before.search(before)):
-            if att.nouns_with_before is not None and not att.nouns_with_before.search(after):
+            if (att.nouns_with_before is not None and not att.nouns_with_before.search(after)
+                    and not set(re.findall(r"[a-z]+", m.group(0).lower())) & att.noun_words):  # "Capacity: Passengers:"
                 continue
             return att, (base + m.start(), base + m.end())
     return None
 
 
 def _part(lex: QuantityLexicon, text: str, lo: int, s: int, z: int, heads: frozenset[str],
-          hyphenated: bool) -> str | None:
+          hyphenated: bool, cue: Span) -> str | None:
     """The common noun a figure is about when it is not the whole thing: "the 89-metre high structures",
     "First Class suites cost £870"."""
     compound = _COMPOUND.match(text, z) if hyphenated else None
@@ -114,7 +115,8 @@ def _part(lex: QuantityLexicon, text: str, lo: int, s: int, z: int, heads: froze
         noun = compound.group(1).lower()
     else:
         m = _NOUN_SUBJECT.search(text, max(lo, s - 40), s)
-        noun = m.group(1).lower() if m is not None else None
+        # the attribute's own word ("its top speed was") is not a part
+        noun = m.group(1).lower() if m is not None and not cue[0] <= m.start(1) < cue[1] else None
     if noun is None or noun in lex.whole_words or noun.rstrip("s") in heads or noun in heads:
         return None
     return noun
@@ -182,7 +184,7 @@ def find_quantities(text: str, start: int, end: int) -> list[QuantityExpr]:
             qualifier = "estimate"  # "a harbour bridge would cost £1.2 million"
         elif dimension == "count" and (part := _PARTITIVE.search(text, max(start, s - 80), s)):
             qualifier = f"of {part.group(1).lower()}"  # "Of the eight officers, four lost their lives": a part
-        elif (noun := _part(lex, text, start, min(s, cue[0]), unit_end, heads, hyphenated)) is not None:
+        elif (noun := _part(lex, text, start, s, unit_end, heads, hyphenated, cue)) is not None:
             qualifier = noun
         out.append(QuantityExpr(
             span=(min(s, cue[0]), max(unit_end, cue[1])), number_span=(a, z), text=text[s:unit_end], attribute=att.name,

@@ -29,6 +29,7 @@ class Attribute:
     after_unit: re.Pattern[str] | None  # words after the unit ("long", "to build")
     default_unit: str | None = None  # "aged 59": years
     person: bool = False  # an attribute of a person (an age), not of a thing
+    noun_words: frozenset[str] = frozenset()  # the words of ``nouns_with_before``
 
 
 @dataclass(frozen=True)
@@ -74,6 +75,7 @@ def quantity_lexicon() -> QuantityLexicon:
             after=_any(spec.get("after"), "", r"^[\s-]*"),
             after_unit=_any(spec.get("after_unit"), "", r"^\s*(?:\([^)]{0,40}\)\s*)?"),
             default_unit=spec.get("default_unit"), person=spec.get("subject") == "person",
+            noun_words=frozenset(w for n in spec.get("nouns_with_before") or [] for w in str(n).lower().split()),
         ))
     qualifiers = tuple((str(k), re.compile(r"(?<!\w)(?:" + "|".join(v) + r")(?!\w)", re.I))
                        for k, v in (data.get("qualifiers") or {}).items())
