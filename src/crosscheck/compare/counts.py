@@ -140,6 +140,11 @@ def count_conflicts(claims: list[Claim]) -> list[Flag]:
 def _flag(slot: str, members: list[Claim], severity: str) -> Flag:
     thing = members[0].subject or slot
     what = f"{thing} ({members[0].object})" if members[0].object else f"number of {thing}"
+    labels = {a.name: a.label for a in quantity_lexicon().attributes}
+    if members[0].event_type in labels:  # "deaths of the Titanic (in people)", "length of the bridge (m)"
+        about = members[0].subject or "the corpus's subject"
+        unit = members[0].object or ""
+        what = f"{labels[members[0].event_type]} of {about}" + (f" ({unit})" if unit else "")
     sides = " vs ".join(f'"{_show(c)}" ({c.source})' for c in members)
     summary = f"{what}: {sides} cannot all be true"
     evidence = [

@@ -37,7 +37,9 @@ from crosscheck.records import Mention, TimeExpr
 
 _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being|is|are|be|had\s+been|has\s+been)\s+(?:\w+ly\s+)?$", re.I)
 _PRONOUN = re.compile(r"(?<![\w-])(he|she|it|they|his|her|its|their)(?![\w-])", re.I)
-_DET_THING = re.compile(r"(?<![\w-])(?:the|its|this|that)\s+(?:[a-z]+\s+)?([a-z]+)(?![\w-])")
+_DET_THING = re.compile(r"(?<![\w-])(?:[Tt]he|[Ii]ts|[Tt]his|[Tt]hat)\s+([a-z]+)(?:\s+([a-z]+))?(?![\w-])")
+# "the liner Queen Mary", "the ferry Estonia": a name right after a thing's class noun names that thing
+_CLASS_NAME = re.compile(r"(?<![\w-])(?:[Tt]he\s+)?(?:[a-z]+\s+)?([a-z]+)\s+((?:[A-Z][\w'’-]*)(?:\s+[A-Z][\w'’-]*){0,3})")
 _OBJECT_GAP = re.compile(r"^\s*(?:(?:to|at|in|from|with|into|the|a|an|his|her|its|their|first|new)\s+)*$", re.I)
 _ACTIVE_GAP = re.compile(r"^\s*(?:(?:the|a|an|his|her|its|their|newly|officially|formally)\s+)*$", re.I)
 _OF_GAP = re.compile(r"^\s*of\s+(?:the\s+)?$", re.I)
@@ -64,7 +66,7 @@ def source_focus(mentions: list[Mention]) -> SourceFocus:
     """The person named most often (counting lone surnames) and the salient named thing per head."""
     heads = predicate_lexicon().thing_heads
     people: Counter[str] = Counter()
-    longest: dict[str, str] = {}
+    forms: dict[str, Counter[str]] = {}  # surname -> full forms written
     things: dict[str, Counter[str]] = {}
     for m in mentions:
         words = m.text.split()
@@ -72,16 +74,17 @@ def source_focus(mentions: list[Mention]) -> SourceFocus:
             continue
         if m.kind == "person":
             people[words[-1]] += 1
-            if len(m.text) > len(longest.get(words[-1], "")):
-                longest[words[-1]] = m.text
+            if len(words) >= 2:
+                forms.setdefault(words[-1], Counter())[m.text] += 1
         head = words[-1].lower()
         if head in heads and len(words) >= 2:
             things.setdefault(head, Counter())[m.text] += 1
     person = None
     if people:
         (top, n), *rest = people.most_common(2) + [("", 0)]
-        if n > rest[0][1] and (n >= 2 or rest[0][1] == 0):  # named most, or the only one named
-            person = longest[top]
+        if n > rest[0][1] and (n >= 2 or rest[0][1] == 0) and top in forms:  # named most, or the only one
+            # the full form written most often ("Nelson Mandela", not the birth name written once)
+            person = max(forms[top].items(), key=lambda kv: kv[1])[0]  # ties: the form named first
     ranked = sorted(((n, name) for c in things.values() for name, n in c.items()), key=lambda x: (-x[0], x[1]))
     thing = ranked[0][1] if ranked and ranked[0][0] >= 2 and (len(ranked) == 1 or ranked[1][0] < ranked[0][0]) else None
     return SourceFocus(person, {h: c.most_common(1)[0][0] for h, c in sorted(things.items())}, thing)
@@ -202,9 +205,11 @@ def _thing(text: str, a: int, z: int, focus: SourceFocus) -> tuple[str, int] | N
     """The last definite description of a known thing head in text[a:z], as the named thing, and its end."""
     best = None
     for m in _DET_THING.finditer(text, a, z):
-        name = focus.things.get(m.group(1).lower())
-        if name is not None:
-            best = (name, m.end())
+        for g in (2, 1):  # "the new bridge", "the bridge"
+            name = focus.things.get((m.group(g) or "").lower())
+            if name is not None:
+                best = (name, m.end(g))
+                break
     return best
 
 
@@ -218,7 +223,7 @@ def _subject(text: str, lo: int, hi: int, sent_start: int, a: int, z: int, pred:
         if thing is not None and _OF_GAP.match(text[z : thing[1]].rsplit(" ", 1)[0] + " "):
             return thing[0], "named"
     agent_before = any(lo <= m.start and m.end <= a for m in mentions) or _PRONOUN.search(text, lo, a) is not None
-    if pred.about == "patient" and not noun and agent_before and not _PASSIVE_BEFORE.search(text[lo:a]):
+    if pred.about == "patient" and agent_before and not _PASSIVE_BEFORE.search(text[lo:a]):
         # an active verb with someone acting: what it acts on is the subject ("Lang opened the bridge");
         # with no one before it ("1943: Joins the ANC") the verb's subject is left unsaid
         after = [m for m in mentions if z <= m.start < hi and _ACTIVE_GAP.match(text[z : m.start])
@@ -237,6 +242,11 @@ def _subject(text: str, lo: int, hi: int, sent_start: int, a: int, z: int, pred:
     thing = _thing(text, lo, a, focus)
     if thing is not None and pred.subject != "person":
         cands.append((thing[1], thing[0]))
+    if pred.subject != "person":
+        heads = predicate_lexicon().thing_heads
+        for m in _CLASS_NAME.finditer(text, lo, a):
+            if m.group(1) in heads:
+                cands.append((m.end(), m.group(2)))
     for p in _PRONOUN.finditer(text, lo, a):
         word = p.group(1).lower()
         if (word in ("it", "its")) == (pred.subject == "person"):
@@ -261,8 +271,8 @@ def _head(m: Mention) -> str:
 
 def _fits(pred: Predicate, kind: str, head: str = "") -> bool:
     """Whether a name of ``kind`` can be what ``pred`` is about (people are not opened, bridges do not marry)."""
-    if pred.subject == "thing":
-        return kind not in ("person", "country")
+    if pred.subject == "thing":  # a "person" whose last word is a thing's ("Barseback Nuclear Plant") is a thing
+        return kind not in ("person", "country") or (kind == "person" and head in predicate_lexicon().thing_heads)
     if pred.subject == "person":
         return kind in ("person", "unknown") and head not in predicate_lexicon().thing_heads
     return True
@@ -278,7 +288,8 @@ def _chronology_line(text: str, sent_start: int, a: int) -> bool:
 def _object(text: str, z: int, hi: int, pred: Predicate, mentions: list[Mention], focus: SourceFocus,
             exclude: str) -> str | None:
     if pred.object == "pattern" and pred.object_pattern is not None:
-        m = pred.object_pattern.search(text, z, min(hi, z + 60))
+        rx = pred.object_pattern
+        m = (rx.match if pred.object_anchored else rx.search)(text, z, min(hi, z + 60))
         if m is None:
             return None
         written = " ".join(m.group("obj").lower().replace("-", " ").split())

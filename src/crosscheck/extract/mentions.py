@@ -157,6 +157,8 @@ def _is_title_case_headline(text: str, rules: NameRules) -> bool:
     stripped = text.strip()
     if not stripped or stripped[-1] in '.!?"\u201d:;':
         return False
+    if _CHRONOLOGY_ENTRY.match(stripped):
+        return False  # "1921 - Joins the Royal Engineering Society": a dated entry, not a headline
     words = [w for w in _WORD.findall(stripped) if len(w) >= 4]
     capitalised = [w for w in words if w[0].isupper()]
     lower = [w for w in words if w[0].islower() and w.casefold() not in rules.function_words]
@@ -164,6 +166,7 @@ def _is_title_case_headline(text: str, rules: NameRules) -> bool:
 
 
 _CAPS_WORD = re.compile(r"[A-Z]{2,}")
+_CHRONOLOGY_ENTRY = re.compile(r"\W*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+)?\d{4}\s*[-–:]")
 
 
 def _in_caps_run(text: str, start: int, end: int) -> bool:

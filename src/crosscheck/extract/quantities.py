@@ -25,7 +25,7 @@ _RESTATED = re.compile(r"\s*[(/]\s*(?:(?:about|approximately|around|some|or|c\.|
 _PARTITIVE = re.compile(r"\b(?:of|among)\s+(?:the|these|those|her|his|its|their)\s+(?:[\w-]+\s+){0,3}?([a-z]+s)\b"
                         r"[^.;]{0,40}$", re.I)
 _COMPOUND = re.compile(r"\s*(?:high|long|wide|tall|deep)?\s*([a-z]+)\b")
-_NOUN_SUBJECT = re.compile(r"\b([a-z]{3,})\s+(?:is|are|was|were|stand|stands|stood|cost|costs|measure|measures|measured)\s+"
+_NOUN_SUBJECT = re.compile(r"\b(?!(?:would|will|could|should|might|must|can|may|did|does|had|has|have)\b)([a-z]{3,})\s+(?:is|are|was|were|stand|stands|stood|cost|costs|measure|measures|measured)\s+"
                            r"(?:(?:about|around|some|only|just|nearly|almost|over)\s+)?$")
 _SCALE_SUFFIX = re.compile(r"(m|bn|b|k)\b")
 _SCALE_AFTER_CURRENCY_WORD = re.compile(r"^\s+(million|billion)\b", re.I)
@@ -180,7 +180,9 @@ def find_quantities(text: str, start: int, end: int) -> list[QuantityExpr]:
             low, high = value - r * 0.98, value + r * 0.98
         s = bound[1] if bound else pre
         qualifier = _qualifier(lex, text, s, unit_end) if dimension == "money" else None
-        if qualifier is None and _estimate(lex, text, max(start, s - 60), s):
+        if qualifier is not None:
+            pass
+        elif _estimate(lex, text, max(start, s - 60), s):
             qualifier = "estimate"  # "a harbour bridge would cost £1.2 million"
         elif dimension == "count" and (part := _PARTITIVE.search(text, max(start, s - 80), s)):
             qualifier = f"of {part.group(1).lower()}"  # "Of the eight officers, four lost their lives": a part

@@ -29,6 +29,7 @@ class Predicate:
     object_words: dict[str, str]
     needs_before: re.Pattern[str] | None = None  # checked on the text before a verb form
     passive_only: bool = False  # a verb form counts only in the passive
+    object_anchored: bool = False  # object_pattern starts with "^": read right after the verb
 
 
 @dataclass(frozen=True)
@@ -68,8 +69,11 @@ def predicate_lexicon() -> PredicateLexicon:
 
     def add(form: str, name: str, noun: bool) -> None:
         key = " ".join(form.lower().split())
-        if all(n != name for n, _ in forms.get(key, ())):
-            forms[key] = (*forms.get(key, ()), (name, noun))
+        known = forms.get(key, ())
+        if all(n != name for n, _ in known):
+            forms[key] = (*known, (name, noun))
+        elif noun:  # "opening" is a verb form and a noun: read as a noun first ("the opening of")
+            forms[key] = tuple((n, True) if n == name else (n, was) for n, was in known)
 
     for name, spec in (data.get("predicates") or {}).items():
         pattern = spec.get("object_pattern")
@@ -77,10 +81,12 @@ def predicate_lexicon() -> PredicateLexicon:
             name=name, cls=str(spec.get("class", "lifecycle")), label=str(spec.get("label", name)),
             unique=bool(spec.get("unique", True)), about=str(spec.get("about", "patient")),
             subject=str(spec.get("subject", "any")),
-            object=str(spec.get("object", "none")), object_pattern=re.compile(pattern, re.I) if pattern else None,
+            object=str(spec.get("object", "none")),
+            object_pattern=re.compile(pattern.lstrip("^"), re.I) if pattern else None,
             object_words={str(k).lower(): str(v) for k, v in (spec.get("object_words") or {}).items()},
             needs_before=re.compile(spec["needs_before"], re.I) if spec.get("needs_before") else None,
             passive_only=spec.get("voice") == "passive",
+            object_anchored=bool(pattern) and str(pattern).startswith("^"),
         )
         for lemma in spec.get("verbs") or []:
             for f in sorted(inflections(str(lemma))):
@@ -92,7 +98,8 @@ def predicate_lexicon() -> PredicateLexicon:
     ordered = sorted(forms, key=lambda f: (-len(f), f))
     pattern = re.compile(r"(?<![\w-])(?:" + "|".join(_phrase_re(f) for f in ordered) + r")(?![\w-])", re.I)
     modals = [str(m) for m in data.get("modal_markers") or []]
-    modal_re = re.compile(r"(?<![\w-])(?:" + "|".join(_phrase_re(m) for m in modals) + r")(?![\w-])", re.I)
+    # case-sensitive: "may" is a modal, "May" a month
+    modal_re = re.compile(r"(?<![\w-])(?:" + "|".join(_phrase_re(m) for m in modals) + r")(?![\w-])")
     return PredicateLexicon(
         predicates, forms, pattern, tuple(str(n).lower() for n in data.get("negations") or []), modal_re,
         frozenset(str(h).lower() for h in data.get("thing_heads") or []),

@@ -15,6 +15,7 @@ from dataclasses import replace
 from crosscheck.extract.events import event_types
 from crosscheck.lexicon.gazetteer import gazetteer
 from crosscheck.lexicon.quantities import quantity_lexicon
+from crosscheck.normalize.namecompare import compare_names
 from crosscheck.records import Claim
 
 Resolver = Callable[[str], str | None]
@@ -157,6 +158,15 @@ def name_families(claims: list[Claim], resolve: Resolver, canonical: Callable[[s
             top = [b for b in supers if not any(set(words[b]) < set(words[o]) for o in supers)]
             if len(top) == 1:
                 parent[a] = top[0]
+        # "Sydney Harbor Bridge" and "Sydney Harbour Bridge": one thing spelled two ways (the name_variant
+        # flag reports the spelling; the facts about it are compared as one)
+        for i, a in enumerate(group):
+            for b in group[i + 1 :]:
+                if a in parent or len(words[a]) != len(words[b]) or len(words[a]) < 2:
+                    continue
+                d = compare_names(" ".join(words[a]), " ".join(words[b]))
+                if d.outcome == "variant" and d.difference in ("letters", "hyphenation", "spacing", "diacritics"):
+                    parent[a] = b
     return parent
 
 
