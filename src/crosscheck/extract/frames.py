@@ -39,10 +39,20 @@ _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being|is|are|be|had\s+been|has
 _PRONOUN = re.compile(r"(?<![\w-])(he|she|it|they|his|her|its|their)(?![\w-])", re.I)
 _DET_THING = re.compile(r"(?<![\w-])(?:[Tt]he|[Ii]ts|[Tt]his|[Tt]hat)\s+([a-z]+)(?:\s+([a-z]+))?(?![\w-])")
 # "the liner Queen Mary", "the ferry Estonia": a name right after a thing's class noun names that thing
-_CLASS_NAME = re.compile(r"(?<![\w-])(?:[Tt]he\s+)?(?:[a-z]+\s+)?([a-z]+)\s+((?:[A-Z][\w'’-]*)(?:\s+[A-Z][\w'’-]*){0,3})")
+_CLASS_NAME = re.compile(r"(?<![\w-])(?:[Tt]he\s+)?(?:[a-z]+\s+)?([a-z]+)\s+((?:[A-Z][\w'’-]*)"
+                         r"(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w'’-]*){0,4})")
 _OBJECT_GAP = re.compile(r"^\s*(?:(?:to|at|in|from|with|into|the|a|an|his|her|its|their|first|new)\s+)*$", re.I)
 _ACTIVE_GAP = re.compile(r"^\s*(?:(?:the|a|an|his|her|its|their|newly|officially|formally)\s+)*$", re.I)
 _OF_GAP = re.compile(r"^\s*of\s+(?:the\s+)?$", re.I)
+# a one-word name before a verb ("Titanic was launched"), or after "the" ("the Carpathia")
+_BARE_NAME = re.compile(r"(?:(?<![\w-])[Tt]he\s+)?(?<![\w-])([A-Z][a-z]{2,})(?=\s+(?:was|were|had|has|is)?\s*\w*$|\s*$)")
+_NOT_BARE = frozenset(["the", "this", "that", "these", "those", "there", "then", "when", "after", "before", "during",
+                       "it", "he", "she", "they", "his", "her", "its", "their", "in", "on", "at", "by", "from",
+                       "january", "february", "march", "april", "may", "june", "july", "august", "september",
+                       "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday",
+                       "saturday", "sunday", "today", "yesterday", "construction", "work", "building"])
+_FRONTED = re.compile(r"\W*(?:when|after|before|as|once|since|while|although|though)\s+$", re.I)
+_CATAPHORA = re.compile(r"[^,.;]{0,60},\s+(?:the\s+)?((?:[A-Z][\w'’-]+)(?:\s+[A-Z][\w'’-]+){0,3})")
 _LEADING_DATE = re.compile(r"^\W*(?:(?:On|In|By|From|During)\s+)?$", re.I)
 _PARTICIPLE_BREAK = re.compile(r",\s+(?:[a-z]+ing|later|then|after\s+which)\b")
 _DATE_KINDS = ("date", "range", "relative", "elapsed")
@@ -247,10 +257,19 @@ def _subject(text: str, lo: int, hi: int, sent_start: int, a: int, z: int, pred:
         for m in _CLASS_NAME.finditer(text, lo, a):
             if m.group(1) in heads:
                 cands.append((m.end(), m.group(2)))
+        for m in _BARE_NAME.finditer(text, lo, a):  # "the Titanic was launched", "Carpathia rescued"
+            word = m.group(1)
+            named = m.group(0)[:3].lower() == "the" or _capitalised_mid_sentence(text, word)
+            if named and word.lower() not in _NOT_BARE and not any(x.start <= m.start(1) < x.end for x in mentions):
+                cands.append((m.end(1), word))
     for p in _PRONOUN.finditer(text, lo, a):
         word = p.group(1).lower()
         if (word in ("it", "its")) == (pred.subject == "person"):
             continue  # "it" opened; "he" joined
+        ahead = _CATAPHORA.match(text, z) if _FRONTED.match(text[lo : p.start()]) else None
+        if ahead is not None:  # "When it launched in April 1912, Titanic was ...": the name after the comma
+            cands.append((p.end(), ahead.group(1)))
+            continue
         who = pronoun(p.group(1), p.start())
         if who:
             cands.append((p.end(), who))
@@ -267,6 +286,11 @@ def _subject(text: str, lo: int, hi: int, sent_start: int, a: int, z: int, pred:
 def _head(m: Mention) -> str:
     words = m.text.split()
     return words[-1].lower() if words else ""
+
+
+def _capitalised_mid_sentence(text: str, word: str) -> bool:
+    """A capitalised word the source also writes capitalised inside a sentence is a name, not a sentence start."""
+    return re.search(rf"[a-z,;]\s+{re.escape(word)}\b", text) is not None
 
 
 def _fits(pred: Predicate, kind: str, head: str = "") -> bool:

@@ -79,15 +79,15 @@ def event_key(claim: Claim, resolve: Resolver, aliases: dict[str, str] | None = 
     et = claim.event_type
     if not et:
         return None, []
+    spec = event_types().get(et)
+    kind = spec.participants if spec else "people"
     ids: list[str] = []
     for p in claim.participants:
         eid = resolve(p)
-        if eid is None:
+        if eid is None and kind != "frame":
             return None, []
-        if eid not in ids:
+        if eid is not None and eid not in ids:
             ids.append(eid)
-    spec = event_types().get(et)
-    kind = spec.participants if spec else "people"
     if kind == "countries":
         if len(ids) != 2:
             return (_named_treaty(claim, aliases or {}) if et == "treaty" else None), ids
@@ -105,6 +105,8 @@ def event_key(claim: Claim, resolve: Resolver, aliases: dict[str, str] | None = 
         fam = families or {}
         return f"{et}:{fam.get(ids[0], ids[0]) if ids else '@'}", ids
     if kind == "frame":  # a claim frame: its subject, and its object when the predicate takes one
+        if not ids and claim.participants and (named := slug(claim.participants[0])):
+            ids = [named]  # a name no mention resolves ("Titanic was launched"): keyed by its spelling
         if not ids:
             return None, ids
         fam = families or {}
@@ -149,6 +151,14 @@ def name_families(claims: list[Claim], resolve: Resolver, canonical: Callable[[s
         if toks and toks[0]:
             by_first.setdefault(toks[0], []).append(eid)
     parent: dict[str, str] = {}
+    by_last: dict[str, list[str]] = {}
+    for eid, toks in words.items():
+        if len(toks) >= 2:
+            by_last.setdefault(toks[-1], []).append(eid)
+    for eid, toks in words.items():  # "Titanic" alone, where exactly one fuller name ends with it ("RMS Titanic")
+        fuller = by_last.get(toks[0], []) if len(toks) == 1 else []
+        if len(fuller) == 1:
+            parent[eid] = fuller[0]
     for group in by_first.values():
         for a in group:
             ta = set(words[a])
