@@ -46,6 +46,7 @@ _ACTIVE_GAP = re.compile(r"^\s*(?:(?:the|a|an|his|her|its|their|newly|officially
 _OF_GAP = re.compile(r"^\s*of\s+(?:the\s+)?$", re.I)
 # a one-word name before a verb ("Titanic was launched"), or after "the" ("the Carpathia")
 _BARE_NAME = re.compile(r"(?:(?<![\w-])[Tt]he\s+)?(?<![\w-])([A-Z][a-z]{2,})(?=\s+(?:was|were|had|has|is)?\s*\w*$|\s*$)")
+_IN_NAME_RUN = re.compile(r"[A-Z][\w'’-]*\s+(?:(?:of|and|the|for|de|von)\s+)*$")
 _NOT_BARE = frozenset(["the", "this", "that", "these", "those", "there", "then", "when", "after", "before", "during",
                        "it", "he", "she", "they", "his", "her", "its", "their", "in", "on", "at", "by", "from",
                        "january", "february", "march", "april", "may", "june", "july", "august", "september",
@@ -260,7 +261,9 @@ def _subject(text: str, lo: int, hi: int, sent_start: int, a: int, z: int, pred:
         for m in _BARE_NAME.finditer(text, lo, a):  # "the Titanic was launched", "Carpathia rescued"
             word = m.group(1)
             named = m.group(0)[:3].lower() == "the" or _capitalised_mid_sentence(text, word)
-            if named and word.lower() not in _NOT_BARE and not any(x.start <= m.start(1) < x.end for x in mentions):
+            inside = _IN_NAME_RUN.search(text, max(lo, m.start(1) - 40), m.start(1)) is not None  # "Amity and Cooperation"
+            if (named and not inside and word.lower() not in _NOT_BARE
+                    and not any(x.start <= m.start(1) < x.end for x in mentions)):
                 cands.append((m.end(1), word))
     for p in _PRONOUN.finditer(text, lo, a):
         word = p.group(1).lower()

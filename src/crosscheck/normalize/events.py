@@ -107,8 +107,8 @@ def event_key(claim: Claim, resolve: Resolver, aliases: dict[str, str] | None = 
     if kind == "frame":  # a claim frame: its subject, and its object when the predicate takes one
         if not ids and claim.participants and (named := slug(claim.participants[0])):
             ids = [named]  # a name no mention resolves ("Titanic was launched"): keyed by its spelling
-        if not ids:
-            return None, ids
+        if not ids or _generic(claim.participants[0] if claim.participants else ""):
+            return None, ids  # "a Treaty of Amity and Cooperation": a name any treaty could have keys nothing
         fam = families or {}
         key = f"{et}:{fam.get(ids[0], ids[0])}"
         if claim.object and claim.kind != "place":
@@ -127,6 +127,13 @@ def event_key(claim: Claim, resolve: Resolver, aliases: dict[str, str] | None = 
     if len(ids) >= 2:
         return f"{et}:{'+'.join(sorted(ids))}", ids
     return None, ids
+
+
+def _generic(name: str) -> bool:
+    """A name made only of generic words (events.yaml's treaty generic_words): it tells no thing apart."""
+    spec = event_types().get("treaty")
+    words = set(slug(name).split("-")) - {""}
+    return bool(spec and words and words <= spec.generic_words)
 
 
 def name_families(claims: list[Claim], resolve: Resolver, canonical: Callable[[str], str]) -> dict[str, str]:
