@@ -57,3 +57,15 @@ def test_user_predicates_extend_the_lexicon(tmp_path: Path) -> None:
     assert not any(f.startswith("decommission") for f in frames_of(tmp_path, text))
     with RuleSet([rules]).active():
         assert "decommission | Barseback Nuclear Plant | - | 2005" in frames_of(tmp_path, text)
+
+
+def test_a_chronology_line_is_about_the_sources_person(tmp_path: Path) -> None:
+    text = ("Timeline: Ada Lindqvist\n\nAda Lindqvist was a Swedish physicist. Ada Lindqvist taught in Lund.\n\n"
+            "March 3, 1921: Born into a family of farmers at Kivik\n\n1940 - Enrols at Lund University\n")
+    path = tmp_path / "doc.txt"
+    path.write_text(text, encoding="utf-8")
+    claims = extract_source(load_source(path)).claims
+    births = [(c.participants, c.value) for c in claims if c.event_type == "birth" and c.kind == "event_date"]
+    places = [c.value for c in claims if c.event_type == "birth" and c.kind == "place"]
+    assert births == [(["Ada Lindqvist"], "1921-03-03")] and places == ["Kivik"]
+    assert "enrol | Ada Lindqvist | Lund University | 1940" in frames_of(tmp_path, text)

@@ -23,7 +23,13 @@ from crosscheck.extract.events import (
     event_types,
     find_triggers,
 )
-from crosscheck.extract.frames import SourceFocus, find_frames, quantity_subject, source_focus
+from crosscheck.extract.frames import (
+    SourceFocus,
+    chronology_line,
+    find_frames,
+    quantity_subject,
+    source_focus,
+)
 from crosscheck.extract.quantities import find_quantities
 from crosscheck.extract.temporal import is_past
 from crosscheck.lexicon.registry import builtin_registry
@@ -504,6 +510,9 @@ def extract_claims(source: Source, mentions: list[Mention], times: list[TimeExpr
         for t in triggers:
             ev = EventMention(t.type, t, ordinal=t.ordinal)
             _participants(ev, view, disc)
+            if (not ev.participants and ev.type.participants == "person" and focus.person
+                    and chronology_line(text, sent.start, t.start)):  # "July 18, 1918: Born into ..."
+                ev.agent, ev.participants = focus.person, [focus.person]
             events.append(ev)
         _attach_times(events, view)
         anniv = [_anniversary_event(te, view, disc) for te in view.times if te.kind == "anniversary"]

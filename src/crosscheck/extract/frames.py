@@ -278,7 +278,7 @@ def _subject(text: str, lo: int, hi: int, sent_start: int, a: int, z: int, pred:
             cands.append((p.end(), who))
     if cands:
         return max(cands)[1], "named"
-    if focus.person and pred.subject != "thing" and _chronology_line(text, sent_start, a):
+    if focus.person and pred.subject != "thing" and chronology_line(text, sent_start, a):
         return focus.person, "chronology"
     passive = _PASSIVE_BEFORE.search(text[lo:a]) is not None
     if pred.subject == "thing" and focus.thing and not noun and (passive or pred.needs_before is not None):
@@ -305,7 +305,7 @@ def _fits(pred: Predicate, kind: str, head: str = "") -> bool:
     return True
 
 
-def _chronology_line(text: str, sent_start: int, a: int) -> bool:
+def chronology_line(text: str, sent_start: int, a: int) -> bool:
     """ "1940 - Expelled", "July 18, 1918 - Born ...", "1942 Mandela joins ...": a dated line of a chronology."""
     head = text[sent_start:a]
     return bool(re.match(r"\W*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+)?\d{4}(?:\s*[-–]\s*\d{2,4})?\s*[-–:]?\s*"

@@ -122,14 +122,14 @@ def settlement_check(name: str) -> bool | str:
 
 
 def find_life_place(text: str, start: int, end: int) -> PlaceExpr | None:
-    """The town or city of a birth or death: the first "in <Name>" in ``text[start:end]``.
+    """The town or city of a birth or death: the first "in <Name>" or "at <Name>" in ``text[start:end]``.
 
     A name the gazetteer does not know is taken only without "the" before it
     ("in the Soviet Union" is a country, not a town).
     """
     for p in find_places(text, start, end, settlement_check):
         words = p.text.split()
-        if words[0].lower() != "in" or p.kind in ("facility", "country", "region"):
+        if words[0].lower() not in ("in", "at") or p.kind in ("facility", "country", "region"):
             continue
         if p.kind == "place" and len(words) > 1 and words[1].lower() == "the":
             continue
