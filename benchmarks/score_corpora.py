@@ -22,9 +22,8 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 
-from gold_check import claim_found, false_alarms, flag_found, publication  # noqa: E402
-
 from crosscheck.project import Project  # noqa: E402
+from gold_check import claim_found, false_alarms, flag_found, publication  # noqa: E402
 
 REAL = ROOT / "tests" / "corpora_real"
 TEAM = ROOT / "tests" / "corpora"
