@@ -31,7 +31,7 @@ FOUND: dict[str, set[str]] = {
     "nixon_china_1972": {"normalization-announced-15-vs-16-december", "zhou-en-lai-hybrid-spelling"},
     "sydney_harbour_bridge": {"arch-joined-22-august", "burrinjuck-spelling", "arch-span-504", "workers-14000",
                               "six-years-to-build", "tender-price", "construction-began-day-1923",
-                              "pay-off-55-vs-56-years"},
+                              "pay-off-55-vs-56-years", "bradfield-chief-engineer-1912-1913"},
     "titanic_sinking": {"people-aboard-2223-vs-2224", "deaths-1517-vs-1514", "survivors-706-vs-705",
                         "top-speed-23-vs-25-knots", "passenger-capacity-2566-vs-2435", "senate-inquiry-days",
                         "draught-59-vs-34-ft", "launch-april-1912"},

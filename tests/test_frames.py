@@ -69,3 +69,21 @@ def test_a_chronology_line_is_about_the_sources_person(tmp_path: Path) -> None:
     places = [c.value for c in claims if c.event_type == "birth" and c.kind == "place"]
     assert births == [(["Ada Lindqvist"], "1921-03-03")] and places == ["Kivik"]
     assert "enrol | Ada Lindqvist | Lund University | 1940" in frames_of(tmp_path, text)
+
+
+def test_name_families_join_fuller_and_shorter_forms_but_not_two_people() -> None:
+    from crosscheck.normalize.events import name_families
+    from crosscheck.records import Claim
+
+    def claim(name: str, obj: str | None = None) -> Claim:
+        return Claim(id=name, source="s", kind="event_date", subject=name, quote=name, span=(0, 1),
+                     event_type="marry", participants=[name], object=obj)
+
+    names = ["Nelson Mandela", "Nelson Rolihlahla Mandela", "Crew Bradfield", "John Job Crew Bradfield",
+             "Bradfield", "Kim Jong", "Kim Jong Un", "Kim Jong Il", "Sydney Harbor Bridge", "Sydney Harbour Bridge"]
+    fam = name_families([claim(n) for n in names], lambda n: None, lambda i: i)
+    assert fam["nelson-mandela"] == "nelson-rolihlahla-mandela"
+    assert fam["crew-bradfield"] == "john-job-crew-bradfield" == fam["bradfield"]
+    assert "kim-jong" not in fam and "kim-jong-un" not in fam and "kim-jong-il" not in fam
+    assert fam.get("sydney-harbor-bridge", fam.get("sydney-harbour-bridge")) in ("sydney-harbour-bridge",
+                                                                                "sydney-harbor-bridge")

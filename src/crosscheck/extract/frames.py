@@ -54,6 +54,7 @@ _NOT_BARE = frozenset(["the", "this", "that", "these", "those", "there", "then",
                        "saturday", "sunday", "today", "yesterday", "construction", "work", "building"])
 _FRONTED = re.compile(r"\W*(?:when|after|before|as|once|since|while|although|though)\s+$", re.I)
 _CATAPHORA = re.compile(r"[^,.;]{0,60},\s+(?:the\s+)?((?:[A-Z][\w'’-]+)(?:\s+[A-Z][\w'’-]+){0,3})")
+_COORDINATED = re.compile(r",?\s+(?:and|but)\s*$")
 _LEADING_DATE = re.compile(r"^\W*(?:(?:On|In|By|From|During)\s+)?$", re.I)
 _PARTICIPLE_BREAK = re.compile(r",\s+(?:[a-z]+ing|later|then|after\s+which)\b")
 _DATE_KINDS = ("date", "range", "relative", "elapsed")
@@ -258,12 +259,14 @@ def _subject(text: str, lo: int, hi: int, sent_start: int, a: int, z: int, pred:
         for m in _CLASS_NAME.finditer(text, lo, a):
             if m.group(1) in heads:
                 cands.append((m.end(), m.group(2)))
-        for m in _BARE_NAME.finditer(text, lo, a):  # "the Titanic was launched", "Carpathia rescued"
+    if not cands:
+        for m in _BARE_NAME.finditer(text, lo, a):  # "the Titanic was launched", "Bradfield was appointed"
             word = m.group(1)
             named = m.group(0)[:3].lower() == "the" or _capitalised_mid_sentence(text, word)
             inside = _IN_NAME_RUN.search(text, max(lo, m.start(1) - 40), m.start(1)) is not None  # "Amity and Cooperation"
             if (named and not inside and word.lower() not in _NOT_BARE
-                    and not any(x.start <= m.start(1) < x.end for x in mentions)):
+                    and not any(x.start <= m.start(1) < x.end for x in mentions)
+                    and (pred.subject != "person" or m.group(0)[:3].lower() != "the")):
                 cands.append((m.end(1), word))
     for p in _PRONOUN.finditer(text, lo, a):
         word = p.group(1).lower()
@@ -276,6 +279,10 @@ def _subject(text: str, lo: int, hi: int, sent_start: int, a: int, z: int, pred:
         who = pronoun(p.group(1), p.start())
         if who:
             cands.append((p.end(), who))
+    if not cands and lo > sent_start and _COORDINATED.search(text, sent_start, lo + 1):
+        # "... in 1909 he became assistant engineer, and in 1913 was appointed chief engineer": the
+        # coordinated clause has the subject of the one before it
+        return _subject(text, sent_start, lo, sent_start, lo, lo, pred, False, mentions, focus, pronoun)
     if cands:
         return max(cands)[1], "named"
     if focus.person and pred.subject != "thing" and chronology_line(text, sent_start, a):

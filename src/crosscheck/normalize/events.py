@@ -158,14 +158,6 @@ def name_families(claims: list[Claim], resolve: Resolver, canonical: Callable[[s
         if toks and toks[0]:
             by_first.setdefault(toks[0], []).append(eid)
     parent: dict[str, str] = {}
-    by_last: dict[str, list[str]] = {}
-    for eid, toks in words.items():
-        if len(toks) >= 2:
-            by_last.setdefault(toks[-1], []).append(eid)
-    for eid, toks in words.items():  # "Titanic" alone, where exactly one fuller name ends with it ("RMS Titanic")
-        fuller = by_last.get(toks[0], []) if len(toks) == 1 else []
-        if len(fuller) == 1:
-            parent[eid] = fuller[0]
     for group in by_first.values():
         for a in group:
             ta = set(words[a])
@@ -184,7 +176,28 @@ def name_families(claims: list[Claim], resolve: Resolver, canonical: Callable[[s
                 d = compare_names(" ".join(words[a]), " ".join(words[b]))
                 if d.outcome == "variant" and d.difference in ("letters", "hyphenation", "spacing", "diacritics"):
                     parent[a] = b
-    return parent
+    # "Crew Bradfield" for "John Job Crew Bradfield": the end of exactly one fuller name
+    for a, ta in words.items():
+        if a in parent or len(ta) < 2:
+            continue
+        fuller = [b for b, tb in words.items() if len(tb) > len(ta) and tb[-len(ta):] == ta]
+        if len(fuller) == 1:
+            parent[a] = fuller[0]
+
+    def root(x: str) -> str:
+        seen = set()
+        while x in parent and x not in seen:
+            seen.add(x)
+            x = parent[x]
+        return x
+
+    # "Titanic" or "Bradfield" alone, where every fuller name ending with it is one thing or person
+    for a, ta in words.items():
+        if len(ta) == 1 and a not in parent:
+            roots = {root(b) for b, tb in words.items() if len(tb) >= 2 and tb[-1] == ta[0]}
+            if len(roots) == 1:
+                parent[a] = roots.pop()
+    return {a: root(a) for a in parent}
 
 
 def topic_keys(claims: list[Claim]) -> list[Claim]:
