@@ -29,7 +29,7 @@ FOUND: dict[str, set[str]] = {
     "nelson_mandela": {"birthplace-qunu-mvezo", "joined-anc-1942-1943", "evelyn-divorce-1957-1958", "grandchildren-17-20",
                        "victor-verster-transfer-date"},
     "nixon_china_1972": {"normalization-announced-15-vs-16-december", "zhou-en-lai-hybrid-spelling"},
-    "sydney_harbour_bridge": {"arch-joined-22-august", "burrinjuck-spelling", "arch-span-504", "workers-14000",
+    "sydney_harbour_bridge": {"arch-joined-22-august", "arch-closed-1931", "burrinjuck-spelling", "arch-span-504", "workers-14000",
                               "six-years-to-build", "tender-price", "construction-began-day-1923",
                               "pay-off-55-vs-56-years", "bradfield-chief-engineer-1912-1913"},
     "titanic_sinking": {"people-aboard-2223-vs-2224", "deaths-1517-vs-1514", "survivors-706-vs-705",

@@ -55,6 +55,7 @@ _NOT_BARE = frozenset(["the", "this", "that", "these", "those", "there", "then",
 _FRONTED = re.compile(r"\W*(?:when|after|before|as|once|since|while|although|though)\s+$", re.I)
 _CATAPHORA = re.compile(r"[^,.;]{0,60},\s+(?:the\s+)?((?:[A-Z][\w'’-]+)(?:\s+[A-Z][\w'’-]+){0,3})")
 _COORDINATED = re.compile(r",?\s+(?:and|but)\s*$")
+_OF_PART = re.compile(r"\s+of\s+(?:the|its)\s+(?:two\s+|main\s+|central\s+)?([a-z]+)\b")
 _LEADING_DATE = re.compile(r"^\W*(?:(?:On|In|By|From|During)\s+)?$", re.I)
 _PARTICIPLE_BREAK = re.compile(r",\s+(?:[a-z]+ing|later|then|after\s+which)\b")
 _DATE_KINDS = ("date", "range", "relative", "elapsed")
@@ -234,6 +235,9 @@ def _subject(text: str, lo: int, hi: int, sent_start: int, a: int, z: int, pred:
         thing = _thing(text, z, min(hi, z + 30), focus)
         if thing is not None and _OF_GAP.match(text[z : thing[1]].rsplit(" ", 1)[0] + " "):
             return thing[0], "named"
+        part = _OF_PART.match(text, z, hi)
+        if part is not None and part.group(1).lower() in predicate_lexicon().thing_heads and focus.thing:
+            return focus.thing, "focus"  # "closure of the arch" in a page about one bridge
     agent_before = any(lo <= m.start and m.end <= a for m in mentions) or _PRONOUN.search(text, lo, a) is not None
     if pred.about == "patient" and agent_before and not _PASSIVE_BEFORE.search(text[lo:a]):
         # an active verb with someone acting: what it acts on is the subject ("Lang opened the bridge");
