@@ -495,7 +495,7 @@ def extract_claims(source: Source, mentions: list[Mention], times: list[TimeExpr
         return c
 
     narration: tuple[TimeExpr, int] | None = None  # the last date named, and its paragraph
-    focus = source_focus(mentions)
+    focus = source_focus(mentions, text)
     for sent in source.sentences:
         if any(a <= sent.start and sent.end <= z for a, z in skip_spans):
             continue
@@ -535,6 +535,9 @@ def extract_claims(source: Source, mentions: list[Mention], times: list[TimeExpr
                 if ev.trigger.ordinal_span:  # the quote shows the ordinal ("its third summit")
                     parts.append(ev.trigger.ordinal_span)
                 parts += [(m.start, m.end) for m in view.mentions if m.text in ev.participants]
+                if ev.type.participants == "frame" and ev.target:  # the quote shows the object ("Enrols at X")
+                    parts += [(m.start, m.end) for m in view.mentions if m.text in ev.target
+                              and abs(m.start - ev.trigger.end) < 80]
                 if ev.place_span is not None:  # "born on 14 March 1921 in Alma-Ata": the quote shows where
                     parts.append(ev.place_span)
                 subject = ev.agent or ("" if ev.type.participants == "visitor-destination"

@@ -56,6 +56,9 @@ _FRONTED = re.compile(r"\W*(?:when|after|before|as|once|since|while|although|tho
 _CATAPHORA = re.compile(r"[^,.;]{0,60},\s+(?:the\s+)?((?:[A-Z][\w'’-]+)(?:\s+[A-Z][\w'’-]+){0,3})")
 _COORDINATED = re.compile(r",?\s+(?:and|but)\s*$")
 _OF_PART = re.compile(r"\s+of\s+(?:the|its)\s+(?:two\s+|main\s+|central\s+)?([a-z]+)\b")
+_LIFE_OF = re.compile(r"(?:\b(?:life|biography|timeline|chronology|profile|obituary)\s+of\s+|^Timeline:\s*|"
+                      r"\bTimeline:\s*)$", re.I | re.M)
+_OF_NAME = re.compile(r"\s+of\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3}")
 _LEADING_DATE = re.compile(r"^\W*(?:(?:On|In|By|From|During)\s+)?$", re.I)
 _PARTICIPLE_BREAK = re.compile(r",\s+(?:[a-z]+ing|later|then|after\s+which)\b")
 _DATE_KINDS = ("date", "range", "relative", "elapsed")
@@ -75,8 +78,9 @@ class SourceFocus:
     thing: str | None = None  # the named thing the source names most often (at least twice)
 
 
-def source_focus(mentions: list[Mention]) -> SourceFocus:
-    """The person named most often (counting lone surnames) and the salient named thing per head."""
+def source_focus(mentions: list[Mention], text: str = "") -> SourceFocus:
+    """The person named most often (counting lone surnames), or named as the one whose life the page tells
+    ("Key dates in the life of X", "Timeline: X"), and the salient named thing per head."""
     heads = predicate_lexicon().thing_heads
     people: Counter[str] = Counter()
     forms: dict[str, Counter[str]] = {}  # surname -> full forms written
@@ -98,6 +102,11 @@ def source_focus(mentions: list[Mention]) -> SourceFocus:
         if n > rest[0][1] and (n >= 2 or rest[0][1] == 0) and top in forms:  # named most, or the only one
             # the full form written most often ("Nelson Mandela", not the birth name written once)
             person = max(forms[top].items(), key=lambda kv: kv[1])[0]  # ties: the form named first
+    if text:
+        told = [m.text for m in mentions if m.kind == "person" and len(m.text.split()) >= 2
+                and _LIFE_OF.search(text, max(0, m.start - 40), m.start)]
+        if told:
+            person = told[0]
     ranked = sorted(((n, name) for c in things.values() for name, n in c.items()), key=lambda x: (-x[0], x[1]))
     thing = ranked[0][1] if ranked and ranked[0][0] >= 2 and (len(ranked) == 1 or ranked[1][0] < ranked[0][0]) else None
     return SourceFocus(person, {h: c.most_common(1)[0][0] for h, c in sorted(things.items())}, thing)
@@ -336,6 +345,9 @@ def _object(text: str, z: int, hi: int, pred: Predicate, mentions: list[Mention]
         return None
     for m in mentions:
         if z <= m.start < min(hi, z + _MAX_OBJECT_GAP) and m.text != exclude and _OBJECT_GAP.match(text[z : m.start]):
+            more = _OF_NAME.match(text, m.end, hi)
+            if more is not None:
+                return text[m.start : more.end()]  # "the University College of Fort Hare": one name
             return m.text
     thing = _thing(text, z, min(hi, z + _MAX_OBJECT_GAP), focus)
     return thing[0] if thing is not None and thing[0] != exclude else None

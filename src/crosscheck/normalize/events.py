@@ -129,6 +129,9 @@ def event_key(claim: Claim, resolve: Resolver, aliases: dict[str, str] | None = 
     return None, ids
 
 
+_LINK_WORDS = frozenset(["of", "the", "and", "for", "de", "du", "von", "van"])
+
+
 def _generic(name: str) -> bool:
     """A name made only of generic words (events.yaml's treaty generic_words): it tells no thing apart."""
     spec = event_types().get("treaty")
@@ -176,6 +179,15 @@ def name_families(claims: list[Claim], resolve: Resolver, canonical: Callable[[s
                 d = compare_names(" ".join(words[a]), " ".join(words[b]))
                 if d.outcome == "variant" and d.difference in ("letters", "hyphenation", "spacing", "diacritics"):
                     parent[a] = b
+    # "University College of Fort Hare" and "Fort Hare University College": the same words in another order
+    by_words: dict[frozenset[str], list[str]] = {}
+    for a, ta in sorted(words.items()):
+        key = frozenset(ta) - _LINK_WORDS
+        if len(key) >= 2:
+            by_words.setdefault(key, []).append(a)
+    for same in by_words.values():
+        for a in same[1:]:
+            parent.setdefault(a, same[0])
     # "Crew Bradfield" for "John Job Crew Bradfield": the end of exactly one fuller name
     for a, ta in words.items():
         if a in parent or len(ta) < 2:
