@@ -3,7 +3,7 @@
     .venv/bin/python benchmarks/frame_sample.py hoover_dam battle_of_waterloo --n 100 --seed 9 > sample.yaml
 
 The output is what a judge who has not read the code marks right or wrong (subject, predicate, value);
-the judged sample is kept as tests/fixtures/frame_judgement.yaml.
+the judged sample is kept as tests/fixtures/frame_judgement.yaml (tests/test_frame_judgement.py).
 """
 
 from __future__ import annotations

@@ -20,15 +20,6 @@ Origin = Literal["extracted", "manual"]
 EntityKind = Literal["person", "org", "country", "place", "unknown"]
 
 SEVERITIES: tuple[str, ...] = ("error", "warning", "info")
-FLAG_KINDS: tuple[str, ...] = (
-    "name_variant",
-    "date_conflict",
-    "ordinal_conflict",
-    "count_conflict",
-    "role_conflict",
-    "place_conflict",
-    "internal_conflict",
-)
 CLAIM_KINDS: tuple[str, ...] = (
     "event_date",  # an event dated by an absolute expression ("October 28 1965")
     "anniversary",  # an event dated through "the Nth anniversary" / "Nth birthday"
@@ -242,7 +233,7 @@ class Flag:
     """A discrepancy between (or within) sources, with everything to check it."""
 
     id: str  # stable: derived from kind, slot and normalised values
-    kind: str  # one of FLAG_KINDS
+    kind: str  # a flag kind registered in crosscheck.compare.registry
     severity: Severity
     subject: str
     summary: str  # one line a person can check

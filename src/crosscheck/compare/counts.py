@@ -21,10 +21,9 @@ from collections import defaultdict
 
 from crosscheck.calendar import parse_iso
 from crosscheck.compare.ids import flag_id
+from crosscheck.compare.registry import SEVERITY_RANK, CompareContext, comparator
 from crosscheck.lexicon.quantities import quantity_lexicon
 from crosscheck.records import Claim, Evidence, Flag
-
-_RANK = {"error": 0, "warning": 1, "info": 2}
 
 
 def _slot(c: Claim) -> str:
@@ -127,13 +126,13 @@ def count_conflicts(claims: list[Claim]) -> list[Flag]:
                     continue
                 if (ia[1] < ib[0] or ib[1] < ia[0]) and not _converted_pair(a, b, ia, ib):
                     involved[a.id], involved[b.id] = a, b
-                    severity = min(severity, _severity(a, b), key=_RANK.__getitem__)
+                    severity = min(severity, _severity(a, b), key=SEVERITY_RANK.__getitem__)
         if involved:
             members = sorted(involved.values(), key=lambda c: (c.source, c.span, c.id))
             if _weak(slot, members) and severity == "error":
                 severity = "warning"
             flags.append(_flag(slot, members, severity))
-    flags.sort(key=lambda f: (_RANK[f.severity], f.id))
+    flags.sort(key=lambda f: (SEVERITY_RANK[f.severity], f.id))
     return flags
 
 
@@ -174,3 +173,8 @@ def _range(c: Claim) -> str:
     if low == high:
         return f"{low:g}"
     return f"≥{low:g}" if math.isinf(high) else f"{low:g}-{high:g}"
+
+
+@comparator("count_conflict", "COUNT", "Sources give incompatible counts or measures of the same thing.", "error", order=40)
+def find_count_conflicts(ctx: CompareContext) -> list[Flag]:
+    return count_conflicts([c for c in ctx.claims if c.kind == "count"])

@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterable
 
 from crosscheck import calendar as cal
 from crosscheck.compare.ids import flag_id
+from crosscheck.compare.registry import CompareContext, comparator
 from crosscheck.normalize.events import is_unique
 from crosscheck.normalize.timeresolve import comparison_interval
 from crosscheck.records import Claim, Evidence, Flag, TimeValue
@@ -161,3 +162,9 @@ def _flag(kind: str, slot: str, title: str, groups: list[list[Claim]], severity:
     values = [e.value for e in ev]
     return Flag(id=flag_id(kind, slot, values, [e.source for e in ev]), kind=kind, severity=severity,  # type: ignore[arg-type]
                 subject=title, summary=summary, evidence=ev, slot=slot)
+
+
+@comparator("date_conflict", "DATE", "Sources give incompatible dates for the same event.", "error", order=20)
+def find_date_conflicts(ctx: CompareContext) -> list[Flag]:
+    """Date conflicts across sources, and within one source (``internal_conflict``)."""
+    return date_conflicts(ctx.claims, ctx.describe, ctx.inferred)

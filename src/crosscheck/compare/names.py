@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from crosscheck.compare.ids import flag_id
+from crosscheck.compare.registry import CompareContext, comparator
 from crosscheck.lexicon.namekeys import spelling
 from crosscheck.normalize.entities import Resolution
 from crosscheck.normalize.namecompare import SEVERITY_OF
@@ -109,3 +110,9 @@ def name_variant_flags(resolution: Resolution, mentions: list[Mention], sources:
         fid = flag_id("name_variant", slot=eid, values=values, sources=[e.source for e in evidence])
         flags.append(Flag(fid, "name_variant", severity, canonical, summary, evidence, slot=eid))  # type: ignore[arg-type]
     return flags
+
+
+@comparator("name_variant", "NAME", "One person, organisation or place is spelled differently across sources.",
+            "warning", order=10)
+def find_name_variants(ctx: CompareContext) -> list[Flag]:
+    return name_variant_flags(ctx.resolution, ctx.mentions, ctx.sources)

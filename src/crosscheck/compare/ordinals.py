@@ -17,6 +17,7 @@ from collections.abc import Callable, Iterable
 from crosscheck import calendar as cal
 from crosscheck.compare.dates import DATE_CLAIMS, claim_interval, evidence_of
 from crosscheck.compare.ids import flag_id
+from crosscheck.compare.registry import CompareContext, comparator
 from crosscheck.normalize.events import is_unique
 from crosscheck.records import Claim, Flag, TimeValue
 
@@ -128,3 +129,9 @@ def _flag(ev: str, o: Claim, groups: list[list[Claim]], severity: str, summary: 
     return Flag(id=flag_id("ordinal_conflict", slot, [e.value for e in evidence], [e.source for e in evidence]),
                 kind="ordinal_conflict", severity=severity, subject=o.subject, summary=summary,  # type: ignore[arg-type]
                 evidence=evidence, slot=slot)
+
+
+@comparator("ordinal_conflict", "ORD", "Sources rank the same event differently in a series (first, fourth visit).",
+            "warning", order=30)
+def find_ordinal_conflicts(ctx: CompareContext) -> list[Flag]:
+    return ordinal_conflicts(ctx.claims, ctx.describe)

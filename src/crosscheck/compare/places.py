@@ -20,6 +20,7 @@ import re
 from collections import defaultdict
 
 from crosscheck.compare.ids import flag_id
+from crosscheck.compare.registry import CompareContext, comparator
 from crosscheck.lexicon.gazetteer import gazetteer, place_key
 from crosscheck.records import Claim, Evidence, Flag
 
@@ -101,3 +102,8 @@ def _flag(event: str, members: list[Claim]) -> Flag:
         evidence,
         slot=slot,
     )
+
+
+@comparator("place_conflict", "PLACE", "Sources place the same event in different places.", "warning", order=60)
+def find_place_conflicts(ctx: CompareContext) -> list[Flag]:
+    return place_conflicts([c for c in ctx.claims if c.kind == "place" and c.event])

@@ -18,10 +18,11 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from crosscheck.calendar import describe, parse_iso
 from crosscheck.compare.ids import flag_id
+from crosscheck.compare.registry import SEVERITY_RANK, CompareContext, comparator
 from crosscheck.extract.roles import TITLES_SHAPE, check_rule_shape, is_epithet, normalize_office
 from crosscheck.lexicon.gazetteer import gazetteer, place_key
 from crosscheck.records import Claim, Evidence, Flag, TimeValue
@@ -158,7 +159,6 @@ def role_conflicts(claims: list[Claim], name: Callable[[str], str] | None = None
     """
     show = name or _display
     flags: list[Flag] = []
-    severity_rank = {"error": 0, "warning": 1, "info": 2}
     for person, roles in sorted(_roles(claims).items()):
         roles.sort(key=lambda r: (r.claim.source, r.claim.span, r.claim.id))
         edges: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
@@ -171,7 +171,7 @@ def role_conflicts(claims: list[Claim], name: Callable[[str], str] | None = None
             for group, severity in _components(pairs):
                 members = [roles[k] for k in sorted(group)]
                 flags.append(_flag(person, slot_body, members, severity, show(person)))
-    flags.sort(key=lambda f: (severity_rank[f.severity], f.id))
+    flags.sort(key=lambda f: (SEVERITY_RANK[f.severity], f.id))
     return flags
 
 
@@ -207,3 +207,15 @@ def _flag(person: str, slot_body: str, members: list[_Role], severity: str, who:
     ]
     kind = "role_conflict"
     return Flag(flag_id(kind, slot, values, sources), kind, severity, person, summary, evidence, slot=slot)  # type: ignore[arg-type]
+
+
+@comparator("role_conflict", "ROLE", "Sources give one person different titles for the same time.", "warning", order=50)
+def find_role_conflicts(ctx: CompareContext) -> list[Flag]:
+    """Titles keyed by the person's entity id; flags show the person's name."""
+    roles = []
+    for c in ctx.claims:
+        if c.kind == "role":
+            pid = ctx.resolution.resolve_name(c.subject) if c.subject else None
+            if pid:
+                roles.append(replace(c, subject=pid, participants=[pid]))
+    return [replace(f, subject=ctx.name(f.subject)) for f in role_conflicts(roles)]

@@ -12,8 +12,8 @@ from collections.abc import Iterable
 from typing import Any
 
 from crosscheck import __version__
+from crosscheck.compare.registry import SEVERITY_RANK, flag_kind, flag_kinds
 from crosscheck.records import (
-    FLAG_KINDS,
     SEVERITIES,
     Claim,
     Entity,
@@ -29,25 +29,16 @@ TOOL_NAME = "crosscheck"
 SET_ASIDE_TEXT_LIMIT = 300
 STATUSES: tuple[str, ...] = ("open", "accepted", "rejected", "ignored")
 REVIEWED_STATUSES: frozenset[str] = frozenset({"accepted", "rejected", "ignored"})
-KIND_DESCRIPTIONS: dict[str, str] = {
-    "name_variant": "One person, organisation or place is spelled differently across sources.",
-    "date_conflict": "Sources give incompatible dates for the same event.",
-    "ordinal_conflict": "Sources rank the same event differently in a series (first, fourth visit).",
-    "count_conflict": "Sources give incompatible counts of the same thing.",
-    "role_conflict": "Sources give one person different titles for the same time.",
-    "place_conflict": "Sources place the same event in different places.",
-    "internal_conflict": "One source contradicts itself.",
-}
-_SEVERITY_RANK = {name: rank for rank, name in enumerate(SEVERITIES)}
 
 
 def severity_rank(severity: str) -> int:
     """0 for error, 1 for warning, 2 for info; unknown severities sort last."""
-    return _SEVERITY_RANK.get(severity, len(SEVERITIES))
+    return SEVERITY_RANK.get(severity, len(SEVERITIES))
 
 
 def kind_description(kind: str) -> str:
-    return KIND_DESCRIPTIONS.get(kind, f"Discrepancy of kind {kind}.")
+    fk = flag_kind(kind)
+    return fk.description if fk else f"Discrepancy of kind {kind}."
 
 
 def sorted_flags(flags: Iterable[Flag]) -> list[Flag]:
@@ -91,7 +82,7 @@ def summary(result: RunResult, stale_reviews: Iterable[str] = ()) -> dict[str, A
         "claims": len(result.claims),
         "flags": len(flags),
         "claims_by_kind": _counts((c.kind for c in result.claims), ()),
-        "flags_by_kind": _counts((f.kind for f in flags), FLAG_KINDS),
+        "flags_by_kind": _counts((f.kind for f in flags), tuple(k.name for k in flag_kinds())),
         "flags_by_severity": _counts((f.severity for f in flags), SEVERITIES),
         "flags_by_status": _counts((f.status for f in flags), STATUSES),
         "new_flags": sum(1 for f in flags if f.new and f.status == "open"),

@@ -14,7 +14,8 @@ from typing import Any
 from urllib.parse import quote
 
 from crosscheck import __version__
-from crosscheck.records import FLAG_KINDS, Evidence, Flag, RunResult, Source
+from crosscheck.compare.registry import flag_kinds
+from crosscheck.records import Evidence, Flag, RunResult, Source
 from crosscheck.report.document import REVIEWED_STATUSES, TOOL_NAME, kind_description, sorted_flags
 from crosscheck.report.locations import file_region, portable_path
 
@@ -86,7 +87,8 @@ def _result(flag: Flag, rule_index: dict[str, int], sources: dict[str, Source]) 
 def sarif_log(result: RunResult) -> dict[str, Any]:
     """The SARIF log: one rule per flag kind (all known kinds, then any other seen), one result per flag."""
     flags = sorted_flags(result.flags)
-    kinds = list(FLAG_KINDS) + sorted({f.kind for f in flags} - set(FLAG_KINDS))
+    known = [k.name for k in flag_kinds()]
+    kinds = known + sorted({f.kind for f in flags} - set(known))
     rule_index = {kind: i for i, kind in enumerate(kinds)}
     sources = {s.id: s for s in result.sources}
     return {

@@ -1,0 +1,41 @@
+"""Flag kinds are declared once, by their comparators; everything else derives from the registry."""
+
+from __future__ import annotations
+
+import pytest
+
+from crosscheck.compare import flag_kinds
+from crosscheck.compare.ids import flag_id
+from crosscheck.compare.registry import CompareContext, comparator, comparators, flag_kind
+from crosscheck.report.document import kind_description
+
+
+def test_every_kind_has_one_prefix_a_description_and_a_severity() -> None:
+    kinds = flag_kinds()
+    assert [k.name for k in kinds] == ["name_variant", "date_conflict", "ordinal_conflict", "count_conflict",
+                                       "role_conflict", "place_conflict", "internal_conflict"]
+    assert len({k.prefix for k in kinds}) == len(kinds)
+    for k in kinds:
+        assert kind_description(k.name) == k.description and k.default_severity in ("error", "warning", "info")
+        assert flag_id(k.name, "slot", ["a"], ["s"]).startswith(k.prefix + "-")
+
+
+def test_an_unregistered_kind_fails_loudly() -> None:
+    with pytest.raises(KeyError):
+        flag_id("colour_conflict", "slot", ["a"], ["s"])
+
+
+def test_a_new_kind_is_one_decorated_function(monkeypatch: pytest.MonkeyPatch) -> None:
+    from crosscheck.compare import registry
+
+    monkeypatch.setattr(registry, "_REGISTRY", dict(registry._REGISTRY))
+
+    @comparator("colour_conflict", "COLOUR", "Sources give one thing different colours.", "info", order=65)
+    def find(ctx: CompareContext) -> list:
+        return []
+
+    assert flag_kind("colour_conflict") is not None
+    assert [c.kind.name for c in comparators()][-2:] == ["colour_conflict", "internal_conflict"]
+    assert flag_id("colour_conflict", "s", [], []).startswith("COLOUR-")
+    with pytest.raises(ValueError):
+        comparator("colour_conflict", "HUE", "again")(find)
