@@ -39,3 +39,13 @@ def test_a_new_kind_is_one_decorated_function(monkeypatch: pytest.MonkeyPatch) -
     assert flag_id("colour_conflict", "s", [], []).startswith("COLOUR-")
     with pytest.raises(ValueError):
         comparator("colour_conflict", "HUE", "again")(find)
+
+
+def test_output_formats_are_declared_once_by_their_writers(tmp_path) -> None:
+    from crosscheck.report import DEFAULT_FORMATS, FORMATS
+    from crosscheck.report.formats import output_formats
+
+    assert FORMATS == ("json", "md", "html", "csv", "sarif", "junit", "sqlite", "github")
+    assert DEFAULT_FORMATS == ("json", "md", "html", "csv", "sarif")
+    printed = [f.name for f in output_formats() if f.write is None]
+    assert printed == ["github"]

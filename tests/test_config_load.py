@@ -6,8 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from crosscheck.config import DEFAULT_FORMATS, load_config
+from crosscheck.config import load_config
 from crosscheck.errors import InputError, UsageError
+from crosscheck.project import Project
+from crosscheck.report import DEFAULT_FORMATS
 
 
 def test_defaults_without_any_file(tmp_path: Path) -> None:
@@ -16,7 +18,8 @@ def test_defaults_without_any_file(tmp_path: Path) -> None:
     assert config.claims == tmp_path.resolve() / "claims"
     assert config.reports == tmp_path.resolve() / "reports"
     assert (config.fail_on, config.workers, config.rules_dir) == ("error", 1, None)
-    assert config.formats == list(DEFAULT_FORMATS) == ["json", "md", "html", "csv", "sarif"]
+    assert config.formats is None  # the report registry's defaults
+    assert Project(config).formats == list(DEFAULT_FORMATS) == ["json", "md", "html", "csv", "sarif"]
     assert config.config_file is None
 
 
@@ -91,7 +94,7 @@ def test_bad_settings_name_file_line_and_key(
 ) -> None:
     (tmp_path / name).write_text(text, encoding="utf-8")
     with pytest.raises(InputError) as info:
-        load_config(tmp_path)
+        Project.from_folder(tmp_path)  # checks format names against the report registry
     error = info.value
     assert error.path == str(tmp_path.resolve() / name)
     assert (error.line, error.field) == (line, field)

@@ -15,10 +15,11 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from crosscheck import __version__
-from crosscheck.config import FAIL_ON, load_config
+from crosscheck.config import FAIL_ON
 from crosscheck.errors import CrosscheckError, InputError, UsageError
 from crosscheck.project import Analysis, Project
 from crosscheck.records import Flag
+from crosscheck.report.formats import format_names
 
 EXIT_OK, EXIT_GATE, EXIT_INPUT = 0, 1, 2
 
@@ -35,7 +36,7 @@ def _common(p: argparse.ArgumentParser, reports: bool = True, gate: bool = True)
     if reports:
         p.add_argument("--reports", help="folder for reports (default: reports)")
         p.add_argument("--format", dest="formats", action="append",
-                       help="report format to write (repeatable): json md html csv sarif junit sqlite")
+                       help="report format to write (repeatable): " + " ".join(format_names()))
         p.add_argument("--annotations", action="store_true",
                        help="print GitHub Actions annotations for open flags (and write the job summary)")
     if gate:
@@ -76,7 +77,7 @@ def _project(args: argparse.Namespace) -> Project:
     overrides = {k: getattr(args, k, None) for k in ("sources", "claims", "reports", "fail_on", "workers", "rules_dir")}
     if getattr(args, "formats", None):
         overrides["formats"] = args.formats
-    return Project(load_config(Path.cwd(), overrides))
+    return Project.from_folder(Path.cwd(), **overrides)
 
 
 def _say(msg: str) -> None:
@@ -96,7 +97,7 @@ def _finish(project: Project, args: argparse.Namespace, analysis: Analysis) -> i
     _say("reports: " + ", ".join(str(p) for p in paths))
     if stale:
         _say(f"{len(stale)} review decision(s) no longer match a flag (kept, listed in the report): {', '.join(stale)}")
-    if getattr(args, "annotations", False) or "github" in project.config.formats:
+    if getattr(args, "annotations", False) or "github" in project.formats:
         for line in github_annotations(result):
             print(line)
         summary_path = os.environ.get("GITHUB_STEP_SUMMARY")

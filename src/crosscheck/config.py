@@ -10,16 +10,14 @@ from __future__ import annotations
 
 import re
 import tomllib
-from collections.abc import Mapping
-from dataclasses import dataclass, field
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from crosscheck.errors import InputError, UsageError
 
 FAIL_ON: tuple[str, ...] = ("error", "warning", "info", "never")
-FORMATS: tuple[str, ...] = ("json", "md", "html", "csv", "sarif", "junit", "sqlite", "github")
-DEFAULT_FORMATS: tuple[str, ...] = ("json", "md", "html", "csv", "sarif")
 PATH_KEYS: tuple[str, ...] = ("sources", "claims", "reports", "rules_dir")
 KEYS: tuple[str, ...] = (*PATH_KEYS, "fail_on", "formats", "workers")
 
@@ -32,7 +30,7 @@ class Config:
     claims: Path
     reports: Path
     fail_on: str = "error"
-    formats: list[str] = field(default_factory=lambda: list(DEFAULT_FORMATS))
+    formats: list[str] | None = None  # None: the report registry's default formats
     rules_dir: Path | None = None
     workers: int = 1
     config_file: Path | None = None  # the file the settings came from, for messages
@@ -105,7 +103,7 @@ def _file_settings(cwd: Path) -> _Settings | None:
     return None
 
 
-def _apply(config: Config, settings: _Settings) -> None:
+def _apply(config: Config, settings: _Settings, known_formats: Sequence[str] = ()) -> None:
     """Check each setting and set it on ``config``; the first bad one raises."""
     for key, value in settings.values.items():
         if key not in KEYS:
@@ -124,9 +122,9 @@ def _apply(config: Config, settings: _Settings) -> None:
             items = [v.strip() for v in value.split(",")] if isinstance(value, str) else value
             if not isinstance(items, list) or not all(isinstance(v, str) for v in items):
                 raise settings.fail("must be a list of format names", key)
-            unknown = [v for v in items if v not in FORMATS]
+            unknown = [v for v in items if known_formats and v not in known_formats]
             if unknown:
-                raise settings.fail(f"unknown format(s) {unknown} (known: {list(FORMATS)})", key)
+                raise settings.fail(f"unknown format(s) {unknown} (known: {list(known_formats)})", key)
             config.formats = list(dict.fromkeys(items))
         elif key == "workers":
             if isinstance(value, bool) or not isinstance(value, int) or value < 1:
@@ -134,8 +132,11 @@ def _apply(config: Config, settings: _Settings) -> None:
             config.workers = value
 
 
-def load_config(cwd: Path, overrides: Mapping[str, Any] | None = None) -> Config:
+def load_config(cwd: Path, overrides: Mapping[str, Any] | None = None, formats: Sequence[str] = ()) -> Config:
     """Defaults, then the config file in ``cwd``, then ``overrides`` (None values are ignored).
+
+    ``formats``: the output formats a ``formats`` setting may name (the report stage's registry; the
+    configuration, below every stage, does not know them itself).
 
     A ``rules/`` folder beside the configuration is used as ``rules_dir`` when none is set.
     """
@@ -147,9 +148,9 @@ def load_config(cwd: Path, overrides: Mapping[str, Any] | None = None) -> Config
         config.config_file = settings.origin
         base = settings.base
         config.sources, config.claims, config.reports = base / "sources", base / "claims", base / "reports"
-        _apply(config, settings)
+        _apply(config, settings, formats)
     if overrides:
-        _apply(config, _Settings(dict(overrides), cwd, None))
+        _apply(config, _Settings(dict(overrides), cwd, None), formats)
     if config.rules_dir is None and (base / "rules").is_dir():
         config.rules_dir = base / "rules"
     return config

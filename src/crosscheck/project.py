@@ -45,14 +45,19 @@ class Project:
     """A corpus folder with its claim files, reports, rules and reviews."""
 
     def __init__(self, config: Config) -> None:
+        from crosscheck.report.formats import default_format_names
+
         self.config = config
         self.rules = RuleSet([config.rules_dir] if config.rules_dir is not None else [])
+        self.formats: list[str] = list(config.formats) if config.formats is not None else list(default_format_names())
         self._registry: Registry | None = None
 
     @classmethod
     def from_folder(cls, folder: str | Path = ".", **overrides: Any) -> Project:
         """The project configured in ``folder`` (its crosscheck.toml or pyproject.toml), with overrides."""
-        return cls(load_config(Path(folder), overrides))
+        from crosscheck.report.formats import format_names
+
+        return cls(load_config(Path(folder), overrides, format_names()))
 
     # ------------------------------------------------------------------ inputs
 
@@ -123,7 +128,7 @@ class Project:
         """The report files in the configured formats (``github`` is printed, not written)."""
         from crosscheck.report import write_reports
 
-        wanted = formats if formats is not None else [f for f in self.config.formats if f != "github"]
+        wanted = formats if formats is not None else self.formats
         return write_reports(analysis.result, self.config.reports, wanted, stale_reviews=analysis.stale_reviews)
 
     def gate(self, analysis: Analysis, fail_on: str | None = None) -> GateResult:

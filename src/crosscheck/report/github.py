@@ -7,9 +7,11 @@ Only a handful of annotations per step are displayed, so the job summary
 from __future__ import annotations
 
 from collections.abc import Iterable
+from pathlib import Path
 
 from crosscheck.records import Flag, RunResult, Source
 from crosscheck.report.document import flag_sources, sorted_flags, summary
+from crosscheck.report.formats import output_format
 from crosscheck.report.locations import file_region, portable_path
 from crosscheck.report.markdown import code, inline
 
@@ -95,3 +97,8 @@ def job_summary_markdown(result: RunResult, stale_reviews: Iterable[str] = ()) -
             f"Stale reviews (flag no longer reported, decision kept): {', '.join(code(x) for x in stale)}",
         ]
     return "\n".join(out) + "\n"
+
+
+@output_format("github", "annotations printed for GitHub Actions", order=80, printed=True)
+def _printed(result: RunResult, folder: Path, stale: list[str]) -> list[Path]:
+    return []

@@ -26,6 +26,7 @@ from crosscheck.report.document import (
     sorted_sources,
     summary,
 )
+from crosscheck.report.formats import output_format, write_text
 from crosscheck.report.locations import excerpt, file_region, portable_path
 
 ASSET_DIR = Path(__file__).parent
@@ -290,3 +291,8 @@ def render_html(result: RunResult, stale_reviews: Iterable[str] = ()) -> str:
         f"<style>\n{_asset('report.css')}</style>\n</head>\n<body>\n{body}\n"
         f"<script>\n{_asset('report.js')}</script>\n</body>\n</html>\n"
     )
+
+
+@output_format("html", "report.html", default=True, order=30)
+def write_html(result: RunResult, folder: Path, stale: list[str]) -> list[Path]:
+    return [write_text(folder / "report.html", render_html(result, stale))]

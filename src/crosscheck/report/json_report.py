@@ -10,6 +10,7 @@ from typing import Any
 
 from crosscheck.records import RunResult
 from crosscheck.report.document import report_document
+from crosscheck.report.formats import output_format, write_text
 
 SCHEMA_PATH = Path(__file__).with_name("report.schema.json")
 
@@ -27,3 +28,8 @@ def render_json(result: RunResult, stale_reviews: Iterable[str] = ()) -> str:
 def report_schema() -> dict[str, Any]:
     """The JSON Schema (draft 2020-12) that every report.json validates against."""
     return json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
+
+
+@output_format("json", "report.json", default=True, order=10)
+def write_json(result: RunResult, folder: Path, stale: list[str]) -> list[Path]:
+    return [write_text(folder / "report.json", render_json(result, stale))]

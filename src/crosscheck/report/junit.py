@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as ET
+from pathlib import Path
 
 from crosscheck.records import Flag, RunResult
 from crosscheck.report.document import TOOL_NAME, sorted_flags
+from crosscheck.report.formats import output_format, write_text
 
 _XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
@@ -48,3 +50,8 @@ def junit_xml(result: RunResult) -> str:
             ET.SubElement(case, "skipped", {"message": xml_safe(f"reviewed as {flag.status}{note}")})
     ET.indent(suite, space="  ")
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(suite, encoding="unicode") + "\n"
+
+
+@output_format("junit", "report.junit.xml", order=60)
+def write_junit(result: RunResult, folder: Path, stale: list[str]) -> list[Path]:
+    return [write_text(folder / "report.junit.xml", junit_xml(result))]

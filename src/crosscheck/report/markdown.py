@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from pathlib import Path
 
 from crosscheck.records import SEVERITIES, Claim, Evidence, Flag, RunResult, Source
 from crosscheck.report.document import (
@@ -13,6 +14,7 @@ from crosscheck.report.document import (
     sorted_sources,
     summary,
 )
+from crosscheck.report.formats import output_format, write_text
 from crosscheck.report.locations import excerpt, file_region, portable_path
 
 SEVERITY_TITLES = {"error": "Errors", "warning": "Warnings", "info": "Notes"}
@@ -193,3 +195,8 @@ def render_markdown(result: RunResult, stale_reviews: Iterable[str] = ()) -> str
     for source in sorted_sources(result.sources):
         out += _source_lines(source, [c for c in claims if c.source == source.id])
     return "\n".join(out).rstrip("\n") + "\n"
+
+
+@output_format("md", "report.md", default=True, order=20)
+def write_markdown(result: RunResult, folder: Path, stale: list[str]) -> list[Path]:
+    return [write_text(folder / "report.md", render_markdown(result, stale))]

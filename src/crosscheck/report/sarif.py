@@ -10,6 +10,7 @@ justification records the reviewer's decision and note.
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
@@ -17,6 +18,8 @@ from crosscheck import __version__
 from crosscheck.compare.registry import flag_kinds
 from crosscheck.records import Evidence, Flag, RunResult, Source
 from crosscheck.report.document import REVIEWED_STATUSES, TOOL_NAME, kind_description, sorted_flags
+from crosscheck.report.formats import output_format, write_text
+from crosscheck.report.json_report import dumps
 from crosscheck.report.locations import file_region, portable_path
 
 SARIF_VERSION = "2.1.0"
@@ -100,3 +103,8 @@ def sarif_log(result: RunResult) -> dict[str, Any]:
             "results": [_result(f, rule_index, sources) for f in flags],
         }],
     }  # fmt: skip
+
+
+@output_format("sarif", "report.sarif", default=True, order=50)
+def write_sarif(result: RunResult, folder: Path, stale: list[str]) -> list[Path]:
+    return [write_text(folder / "report.sarif", dumps(sarif_log(result)))]

@@ -15,6 +15,7 @@ import pandas as pd
 
 from crosscheck.records import Claim, Flag, RunResult, Source
 from crosscheck.report.document import sorted_claims, sorted_flags, sorted_set_aside, sorted_sources
+from crosscheck.report.formats import output_format
 from crosscheck.report.locations import portable_path
 
 JOIN = " | "
@@ -150,3 +151,13 @@ def write_sqlite(result: RunResult, path: Path) -> Path:
             frame.to_sql(name, con, index=False)
         con.commit()
     return path
+
+
+@output_format("csv", "claims.csv, flags.csv, sources.csv", default=True, order=40)
+def write_tables(result: RunResult, folder: Path, stale: list[str]) -> list[Path]:
+    return write_csv(result, folder)
+
+
+@output_format("sqlite", "report.sqlite", order=70)
+def write_database(result: RunResult, folder: Path, stale: list[str]) -> list[Path]:
+    return [write_sqlite(result, folder / "report.sqlite")]
