@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
+import yaml
 
 from crosscheck.compare import flag_kinds
 from crosscheck.compare.ids import flag_id
@@ -41,7 +44,7 @@ def test_a_new_kind_is_one_decorated_function(monkeypatch: pytest.MonkeyPatch) -
         comparator("colour_conflict", "HUE", "again")(find)
 
 
-def test_output_formats_are_declared_once_by_their_writers(tmp_path) -> None:
+def test_output_formats_are_declared_once_by_their_writers() -> None:
     from crosscheck.report import DEFAULT_FORMATS, FORMATS
     from crosscheck.report.formats import output_formats
 
@@ -49,3 +52,20 @@ def test_output_formats_are_declared_once_by_their_writers(tmp_path) -> None:
     assert DEFAULT_FORMATS == ("json", "md", "html", "csv", "sarif")
     printed = [f.name for f in output_formats() if f.write is None]
     assert printed == ["github"]
+
+
+CASES = yaml.safe_load((Path(__file__).parent / "cases" / "comparators.yaml").read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c["id"] for c in CASES])
+def test_comparator_case(case: dict) -> None:
+    from crosscheck.compare.registry import CompareContext, comparators
+    from crosscheck.normalize.corpus import Normalized
+    from crosscheck.records import Claim
+
+    claims = [Claim(span=(0, len(c["quote"])), **c) for c in case["claims"]]
+    ctx = CompareContext([], Normalized(claims), None, [], lambda i: i, lambda k: k, frozenset())
+    kinds = {f["kind"] for f in case["flags"]} or {"count_conflict", "date_conflict"}
+    got = [f for c in comparators() if c.kind.name in kinds for f in c.find(ctx)]
+    want = [(f["kind"], f["severity"], sorted(f["values"])) for f in case["flags"]]
+    assert [(f.kind, f.severity, sorted(e.value for e in f.evidence)) for f in got] == want
