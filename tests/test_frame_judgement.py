@@ -52,8 +52,12 @@ def test_the_judgement_is_complete() -> None:
 @pytest.mark.parametrize("item", RIGHT, ids=[f"n{i['n']}" for i in RIGHT])
 def test_frames_judged_right_are_still_read(frames_by_sentence: dict[Any, list[dict[str, str]]],
                                             item: dict[str, Any]) -> None:
-    now = frames_by_sentence[(item["source"], item["offset"])]
+    def fact(f: dict[str, str]) -> tuple[str, str, str]:
+        # subject, predicate and value; a slot qualifier added to the unit since ("d@1813") is no change
+        return f["subject"], f["predicate"], f["value"].split("@")[0]
+
+    now = {fact(f) for f in frames_by_sentence[(item["source"], item["offset"])]}
     for frame in item["frames"]:
         if frame["predicate"].startswith("(none"):
             continue
-        assert frame in now, f"n{item['n']}: lost {frame}"
+        assert fact(frame) in now, f"n{item['n']}: lost {frame}"

@@ -723,8 +723,14 @@ def _quantity_claims(text: str, view: SentenceView, when: TimeExpr | None, add, 
                                    lambda word, pos: _resolve_pronoun(word, view, pos, disc))
         parts = [q.span] + ([q.cue] if q.cue[1] > q.cue[0] else [])
         unit = q.unit + (f"@{q.qualifier}" if q.qualifier else "")
+        slot_type: str | None = q.attribute
+        if q.timed:  # an age: only figures for the same year compare ("71" in 1813, "73" at Waterloo)
+            if when is not None and when.value is not None:
+                unit += f"@{when.value.start.year}"
+            else:
+                slot_type = None  # listed, never compared
         high = "" if q.high is None else f"-{q.high:g}"
-        add("count", subject or "", parts, sent, predicate=q.attribute, event_type=q.attribute,
+        add("count", subject or "", parts, sent, predicate=q.attribute, event_type=slot_type,
             participants=[subject] if subject else [], object=unit or None, value=round(q.value, 6),
             value_low=round(q.low, 6), value_high=None if q.high is None else round(q.high, 6), bounds=q.bounds,
             precision=q.written_unit or None,

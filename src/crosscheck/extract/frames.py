@@ -59,6 +59,8 @@ _OF_PART = re.compile(r"\s+of\s+(?:the|its)\s+(?:two\s+|main\s+|central\s+)?([a-
 _LIFE_OF = re.compile(r"(?:\b(?:life|biography|timeline|chronology|profile|obituary)\s+of\s+|^Timeline:\s*|"
                       r"\bTimeline:\s*)$", re.I | re.M)
 _OF_NAME = re.compile(r"\s+of\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3}")
+_PERIOD_FROM = re.compile(r"\b(?:from|between)\s+$")
+_PERIOD_TO = re.compile(r"\s*(?:to|until|till|through|and|-|–)\s*")
 _LEADING_DATE = re.compile(r"^\W*(?:(?:On|In|By|From|During)\s+)?$", re.I)
 _PARTICIPLE_BREAK = re.compile(r",\s+(?:[a-z]+ing|later|then|after\s+which)\b")
 _DATE_KINDS = ("date", "range", "relative", "elapsed")
@@ -130,11 +132,37 @@ def find_frames(text: str, sent_start: int, sent_end: int, mentions: list[Mentio
         if found:
             out.append(min(found, key=lambda f: _HOW.index(f[1]))[0])
     triggers = sorted((ev.trigger.start, ev.trigger.end) for ev in out) + sorted(taken)
+    dated: list[EventMention] = []
     for ev in out:
+        period = lex.predicates[ev.type.name].period
+        if period:  # "built from April 20, 1931 to March 1, 1936": a start and an end
+            dated += _period(text, sent_start, sent_end, ev, period, times)
+            continue
         te = _time_of(text, sent_start, sent_end, ev.trigger.start, ev.trigger.end, times, triggers)
         if te is not None:
             ev.times.append(te)
-    return [ev for ev in out if ev.times]
+            dated.append(ev)
+    return dated
+
+
+def _period(text: str, sent_start: int, sent_end: int, ev: EventMention, period: tuple[str, ...],
+            times: list[TimeExpr]) -> list[EventMention]:
+    """The start and end frames of a "from A to B" (or "between A and B") period after the trigger."""
+    _, hi = _frame_clause(text, sent_start, sent_end, ev.trigger.start)
+    dated = [te for te in times if te.kind in ("date", "range") and ev.trigger.end <= te.start < hi]
+    types = event_types()
+    for a, b in zip(dated, dated[1:], strict=False):
+        if _PERIOD_FROM.search(text, ev.trigger.end, a.start) and _PERIOD_TO.fullmatch(text, a.end, b.start):
+            out = []
+            for name, te in zip(period, (a, b), strict=True):
+                et = types.get(name)
+                if et is not None:
+                    part = EventMention(et, Trigger(et, ev.trigger.start, ev.trigger.end, ev.trigger.text),
+                                        participants=list(ev.participants), agent=ev.agent)
+                    part.times.append(te)
+                    out.append(part)
+            return out
+    return []
 
 
 def _frame(text: str, sent_start: int, sent_end: int, a: int, z: int, pred: Predicate, noun: bool,
@@ -300,7 +328,7 @@ def _subject(text: str, lo: int, hi: int, sent_start: int, a: int, z: int, pred:
         return max(cands)[1], "named"
     if focus.person and pred.subject != "thing" and chronology_line(text, sent_start, a):
         return focus.person, "chronology"
-    passive = _PASSIVE_BEFORE.search(text[lo:a]) is not None
+    passive = _PASSIVE_BEFORE.search(text[lo:a]) is not None or not text[sent_start:a].strip()  # "Built in ..."
     if pred.subject == "thing" and focus.thing and not noun and (passive or pred.needs_before is not None):
         return focus.thing, "focus"  # "Building began on 19 March 1923" in a page about one bridge
     return None

@@ -27,7 +27,7 @@ _PARTITIVE = re.compile(r"\b(?:of|among)\s+(?:the|these|those|her|his|its|their)
 _COMPOUND = re.compile(r"\s*(?:high|long|wide|tall|deep)?\s*([a-z]+)\b")
 _NOUN_SUBJECT = re.compile(r"\b(?!(?:would|will|could|should|might|must|can|may|did|does|had|has|have)\b)([a-z]{3,})\s+(?:is|are|was|were|stand|stands|stood|cost|costs|measure|measures|measured)\s+"
                            r"(?:(?:about|around|some|only|just|nearly|almost|over)\s+)?$")
-_SCALE_SUFFIX = re.compile(r"(m|bn|b|k)\b")
+_SCALE_SUFFIX = re.compile(r"\s?(m|bn|b|k)\b(?!\s*(?:long|high|tall|wide|deep))")
 _SCALE_AFTER_CURRENCY_WORD = re.compile(r"^\s+(million|billion)\b", re.I)
 
 
@@ -46,6 +46,7 @@ class QuantityExpr:
     qualifier: str | None  # "today", "estimate": compared only with its kind
     cue: Span
     written_unit: str = ""  # the unit as the text wrote it ("ft"): figures converted from others get slack
+    timed: bool = False  # the attribute changes with time (an age)
 
 
 def _rounding(written: str) -> float:
@@ -89,20 +90,19 @@ def _attribute(lex: QuantityLexicon, text: str, lo: int, a: int, after: str, dim
     fitting = [att for att in lex.attributes
                if att.dimension == dimension or (att.default_unit and dimension == "count")]
     for att in fitting:  # what follows the figure says most ("160 feet across", "8 years to complete")
-        if dimension == "count" and not att.default_unit:
-            for rx in (att.nouns, att.after):
-                if rx is not None and (m := rx.search(after)):
-                    return att, (z + m.start(), z + m.end())
         if att.after_unit is not None and dimension != "count" and (m := att.after_unit.search(unit_end_text)):
             return att, (z + m.start(), z + m.end())
-        if att.default_unit and att.after is not None and (m := att.after.search(after)):
+        if att.after is not None and (dimension == "count" or att.default_unit) and (m := att.after.search(after)):
             return att, (z + m.start(), z + m.end())
-    for att in fitting:
+    for att in fitting:  # then a cue before it ("killing 1,514 people", "the deaths of 96 workers")
         if att.before is not None and (m := att.before.search(before)):
             if (att.nouns_with_before is not None and not att.nouns_with_before.search(after)
                     and not set(re.findall(r"[a-z]+", m.group(0).lower())) & att.noun_words):  # "Capacity: Passengers:"
                 continue
             return att, (base + m.start(), base + m.end())
+    for att in fitting:  # last the counted noun alone ("1,400 labourers")
+        if dimension == "count" and not att.default_unit and att.nouns is not None and (m := att.nouns.search(after)):
+            return att, (z + m.start(), z + m.end())
     return None
 
 
@@ -193,6 +193,6 @@ def find_quantities(text: str, start: int, end: int) -> list[QuantityExpr]:
             label=att.label, value=value * factor, low=low * factor,
             high=None if high is None or math.isinf(high) else high * factor, bounds=kind,
             unit=currency or (unit.base if unit else ""), qualifier=qualifier, cue=cue,
-            written_unit=written_unit,
+            written_unit=written_unit, timed=att.timed,
         ))
     return out

@@ -30,6 +30,7 @@ class Predicate:
     needs_before: re.Pattern[str] | None = None  # checked on the text before a verb form
     passive_only: bool = False  # a verb form counts only in the passive
     object_anchored: bool = False  # object_pattern starts with "^": read right after the verb
+    period: tuple[str, ...] = ()  # (start predicate, end predicate) of a "from A to B" period
 
 
 @dataclass(frozen=True)
@@ -87,6 +88,7 @@ def predicate_lexicon() -> PredicateLexicon:
             needs_before=re.compile(spec["needs_before"], re.I) if spec.get("needs_before") else None,
             passive_only=spec.get("voice") == "passive",
             object_anchored=bool(pattern) and str(pattern).startswith("^"),
+            period=tuple(str(x) for x in spec.get("period") or ()),
         )
         for lemma in spec.get("verbs") or []:
             for f in sorted(inflections(str(lemma))):

@@ -30,6 +30,7 @@ class Attribute:
     default_unit: str | None = None  # "aged 59": years
     person: bool = False  # an attribute of a person (an age), not of a thing
     noun_words: frozenset[str] = frozenset()  # the words of ``nouns_with_before``
+    timed: bool = False  # changes with time (an age): compared only within one year
 
 
 @dataclass(frozen=True)
@@ -76,6 +77,7 @@ def quantity_lexicon() -> QuantityLexicon:
             after_unit=_any(spec.get("after_unit"), "", r"^\s*(?:\([^)]{0,40}\)\s*)?"),
             default_unit=spec.get("default_unit"), person=spec.get("subject") == "person",
             noun_words=frozenset(w for n in spec.get("nouns_with_before") or [] for w in str(n).lower().split()),
+            timed=bool(spec.get("timed", False)),
         ))
     qualifiers = tuple((str(k), re.compile(r"(?<!\w)(?:" + "|".join(v) + r")(?!\w)", re.I))
                        for k, v in (data.get("qualifiers") or {}).items())
