@@ -61,6 +61,7 @@ _LIFE_OF = re.compile(r"(?:\b(?:life|biography|timeline|chronology|profile|obitu
 _OF_NAME = re.compile(r"\s+of\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3}")
 _PERIOD_FROM = re.compile(r"\b(?:from|between)\s+$")
 _PERIOD_TO = re.compile(r"\s*(?:to|until|till|through|and|-|–)\s*")
+_APPROACHING = re.compile(r"(?:\s+of\s+[^,.;]{1,40}?)?\s+(?:approached|neared|drew\s+near|was\s+near|loomed|was\s+imminent)\b")
 _LEADING_DATE = re.compile(r"^\W*(?:(?:On|In|By|From|During)\s+)?$", re.I)
 _PARTICIPLE_BREAK = re.compile(r",\s+(?:[a-z]+ing|later|then|after\s+which)\b")
 _DATE_KINDS = ("date", "range", "relative", "elapsed")
@@ -178,8 +179,8 @@ def _frame(text: str, sent_start: int, sent_end: int, a: int, z: int, pred: Pred
     if pred.passive_only and not noun and not _PASSIVE_BEFORE.search(text[lo:a]):
         return None
     lex = predicate_lexicon()
-    if _not_a_fact(text, lo, a, lex.negations, lex.modal_re):
-        return None
+    if _not_a_fact(text, lo, a, lex.negations, lex.modal_re) or (noun and _APPROACHING.match(text, z, hi)):
+        return None  # "as completion of the dam approached": not yet
     found = _subject(text, lo, hi, sent_start, a, z, pred, noun, mentions, focus, pronoun)
     if found is None:
         return None
@@ -227,6 +228,12 @@ def _time_of(text: str, sent_start: int, sent_end: int, a: int, z: int, times: l
     for te in before:
         if _LEADING_DATE.match(text[lo : te.start]) or _LEADING_DATE.match(text[sent_start : te.start]):
             return te
+    # a date opening the sentence dates everything in it up to the next date ("On 9 September 1935, as ...,
+    # Roosevelt visited the dam for its formal dedication")
+    for te in dated:
+        if te.end <= a and _LEADING_DATE.match(text[sent_start : te.start]):
+            if not any(te.end <= o.start and o.end <= a for o in dated if o is not te):
+                return te
     return None
 
 
@@ -316,6 +323,9 @@ def _subject(text: str, lo: int, hi: int, sent_start: int, a: int, z: int, pred:
         ahead = _CATAPHORA.match(text, z) if _FRONTED.match(text[lo : p.start()]) else None
         if ahead is not None:  # "When it launched in April 1912, Titanic was ...": the name after the comma
             cands.append((p.end(), ahead.group(1)))
+            continue
+        if word in ("it", "its") and focus.thing:  # "When it was finished in 1935, the structure ..."
+            cands.append((p.end(), focus.thing))
             continue
         who = pronoun(p.group(1), p.start())
         if who:

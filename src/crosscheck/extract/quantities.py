@@ -78,7 +78,9 @@ def _qualifier(lex: QuantityLexicon, text: str, a: int, z: int) -> str | None:
 
 
 def _estimate(lex: QuantityLexicon, text: str, a: int, z: int) -> bool:
-    """A planned or supposed figure ("estimated in 1878 that a bridge would cost ...")."""
+    """A planned or supposed figure ("estimated in 1878 that a bridge would cost ..."); the estimate of an
+    earlier figure in the sentence ("estimated at $385 million, with the dam itself costing") is not this one's."""
+    a = max(a, *(text.rfind(c, a, z) + 1 for c in ",;("))
     return any(name == "estimate" and rx.search(text, a, z) for name, rx in lex.qualifiers)
 
 
