@@ -243,7 +243,9 @@ def _not_a_fact(text: str, lo: int, a: int, negations: tuple[str, ...], modal_re
     words = re.findall(r"[\w']+", before)
     if any(n in words[-3:] or (" " in n and n in before) for n in negations) or "n't" in before[-8:]:
         return True
-    return modal_re.search(text, lo, a) is not None
+    # the verb's own auxiliaries ("is expected to open", "will be completed"), not a plan elsewhere in the clause
+    start = max(lo, a - 32, text.rfind(",", lo, a) + 1)
+    return modal_re.search(text, start, a) is not None
 
 
 def _after_preposition(text: str, lo: int, pos: int) -> bool:
