@@ -231,9 +231,9 @@ def _time_of(text: str, sent_start: int, sent_end: int, a: int, z: int, times: l
     # a date opening the sentence dates everything in it up to the next date ("On 9 September 1935, as ...,
     # Roosevelt visited the dam for its formal dedication")
     for te in dated:
-        if te.end <= a and _LEADING_DATE.match(text[sent_start : te.start]):
-            if not any(te.end <= o.start and o.end <= a for o in dated if o is not te):
-                return te
+        leading = te.end <= a and _LEADING_DATE.match(text[sent_start : te.start]) is not None
+        if leading and not any(te.end <= o.start and o.end <= a for o in dated if o is not te):
+            return te
     return None
 
 
