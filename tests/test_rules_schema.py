@@ -26,6 +26,7 @@ def test_builtin_rule_file_fits_its_schema(name: str) -> None:
     ("events.yaml", "version: 1\ntypes:\n  opening:\n    unique: yes please\n", None, "types.opening.unique"),
     ("titles.yaml", "version: 1\nofices: [harbourmaster]\n", 2, "ofices"),
     ("furniture.yaml", "lines: not a list\n", 1, "lines"),
+    ("events.yaml", "types:\n  opening:\n    participants: buildings\n", 3, "types.opening.participants"),
 ])
 def test_user_rule_file_misfit_names_file_line_and_field(tmp_path: Path, name: str, body: str,
                                                          line: int | None, field: str) -> None:
