@@ -69,3 +69,15 @@ def test_comparator_case(case: dict) -> None:
     got = [f for c in comparators() if c.kind.name in kinds for f in c.find(ctx)]
     want = [(f["kind"], f["severity"], sorted(f["values"])) for f in case["flags"]]
     assert [(f.kind, f.severity, sorted(e.value for e in f.evidence)) for f in got] == want
+
+
+def test_input_formats_are_declared_once_by_their_readers(tmp_path) -> None:
+    from crosscheck.errors import InputError
+    from crosscheck.ingest import DOCUMENT_FORMATS, load_source
+
+    assert DOCUMENT_FORMATS == {".txt": "txt", ".md": "md", ".markdown": "md", ".html": "html", ".htm": "html"}
+    doc = tmp_path / "notes.pdf"
+    doc.write_bytes(b"%PDF-1.7")
+    with pytest.raises(InputError) as err:
+        load_source(doc)
+    assert err.value.path == str(doc) and ".txt" in err.value.message

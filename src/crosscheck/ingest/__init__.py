@@ -12,48 +12,33 @@ from pathlib import Path
 
 from crosscheck.calendar import parse_iso
 from crosscheck.errors import InputError
-from crosscheck.ingest.decode import read_text
-from crosscheck.ingest.frontmatter import read_front_matter
+
+# One line of reader modules: importing one registers its input format (see ingest/readers.py).
+from crosscheck.ingest import frontmatter, html_text, readers  # noqa: F401
 from crosscheck.ingest.furniture import find_furniture
-from crosscheck.ingest.html_text import html_to_text
 from crosscheck.ingest.manifest import MANIFEST, read_manifest
 from crosscheck.ingest.meta import SourceMeta
 from crosscheck.ingest.published import find_stated_date, headline
+from crosscheck.ingest.readers import document_formats, reader_for
 from crosscheck.ingest.segment import segment
-from crosscheck.records import SetAside, Source
+from crosscheck.records import Source
 
 __all__ = ["DOCUMENT_FORMATS", "SourceMeta", "load_source", "load_sources"]
 
-#: file suffix -> Source.format
-DOCUMENT_FORMATS: dict[str, str] = {
-    ".txt": "txt",
-    ".md": "md",
-    ".markdown": "md",
-    ".html": "html",
-    ".htm": "html",
-}
+#: file suffix -> Source.format, from the registered readers
+DOCUMENT_FORMATS: dict[str, str] = document_formats()
 
 
 def load_source(path: Path, meta: SourceMeta | None = None) -> Source:
     """Read one document; ``meta`` (e.g. a manifest row) overrides what the document says about itself."""
     path = Path(path)
-    fmt = DOCUMENT_FORMATS.get(path.suffix.lower())
-    if fmt is None:
-        raise InputError(
-            str(path), f"unsupported document type {path.suffix!r} (expected .txt, .md or .html)"
-        )
-    decoded = read_text(path)
-    text, warnings = decoded.text, list(decoded.warnings)
-    base: list[SetAside] = []
-    doc_meta = SourceMeta()
-    if fmt == "html":
-        doc = html_to_text(text, str(path))
-        text, base, doc_meta = doc.text, doc.set_aside, doc.meta
-        warnings += doc.warnings
-    elif fmt == "md":
-        fm = read_front_matter(text, str(path))
-        doc_meta = fm.meta
-        base = [fm.span] if fm.span else []
+    fmt = reader_for(path)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise InputError(str(path), f"cannot read file: {exc.strerror or exc}") from exc
+    doc = fmt.read(data, path)
+    text, base, doc_meta, warnings = doc.text, doc.set_aside, doc.meta, doc.warnings
     given = doc_meta.overridden_by(meta)
     furniture = find_furniture(text, base, language=given.language)
     source = Source(
@@ -61,7 +46,7 @@ def load_source(path: Path, meta: SourceMeta | None = None) -> Source:
         path=str(path),
         text=text,
         sha256=hashlib.sha256(text.encode("utf-8")).hexdigest(),
-        format=fmt,  # type: ignore[arg-type]
+        format=fmt.name,  # type: ignore[arg-type]
         url=given.url,
         publisher=given.publisher,
         language=given.language or furniture.language,

@@ -5,12 +5,15 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from pathlib import Path
 
 import yaml
 
 from crosscheck.calendar import parse_iso
 from crosscheck.errors import InputError
+from crosscheck.ingest.decode import decode_bytes
 from crosscheck.ingest.meta import SourceMeta
+from crosscheck.ingest.readers import ReadDocument, reader
 from crosscheck.records import SetAside
 
 _FIELDS = ("title", "url", "publisher", "published", "language")
@@ -90,3 +93,11 @@ def read_front_matter(text: str, path: str) -> FrontMatter:
             setattr(meta, key, value)
     end = close.end()
     return FrontMatter(meta, SetAside(0, end, "front matter", "front-matter"))
+
+
+@reader("md", ".md", ".markdown")
+def read_markdown(data: bytes, path: Path) -> ReadDocument:
+    """Markdown: the text as written, its front matter set aside and read as metadata."""
+    decoded = decode_bytes(data, path)
+    fm = read_front_matter(decoded.text, str(path))
+    return ReadDocument(decoded.text, [fm.span] if fm.span else [], fm.meta, list(decoded.warnings))

@@ -14,11 +14,14 @@ import json
 import re
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
+from pathlib import Path
 from typing import Any
 
 from crosscheck.calendar import parse_iso
 from crosscheck.errors import InputError
+from crosscheck.ingest.decode import decode_bytes
 from crosscheck.ingest.meta import SourceMeta
+from crosscheck.ingest.readers import ReadDocument, reader
 from crosscheck.ingest.rulecache import rule_error, rules_cached
 from crosscheck.ingest.spans import Coverage
 from crosscheck.records import SetAside
@@ -367,3 +370,11 @@ def html_to_text(markup: str, path: str) -> HtmlDoc:
             break
         warnings.append(f"{path}: {where} {value!r} is not an ISO date; ignored")
     return HtmlDoc(text, spans, meta, warnings)
+
+
+@reader("html", ".html", ".htm")
+def read_html(data: bytes, path: Path) -> ReadDocument:
+    """HTML: the article text with exact offsets, navigation and other furniture already set aside."""
+    decoded = decode_bytes(data, path)
+    doc = html_to_text(decoded.text, str(path))
+    return ReadDocument(doc.text, doc.set_aside, doc.meta, list(decoded.warnings) + list(doc.warnings))
