@@ -26,13 +26,37 @@ class CliRun:
         return json.loads((self.cwd / "reports" / "report.json").read_text(encoding="utf-8"))
 
 
-def run_cli(cwd: Path, *args: str) -> CliRun:
-    """``crosscheck ARGS`` in ``cwd``, through the installed console entry point."""
+def run_cli_process(cwd: Path, *args: str) -> CliRun:
+    """``crosscheck ARGS`` in ``cwd``, through the installed console entry point, as a user runs it."""
     exe = shutil.which("crosscheck", path=str(Path(sys.executable).parent)) or shutil.which("crosscheck")
     cmd = [exe, *args] if exe else [sys.executable, "-m", "crosscheck.cli", *args]
     env = {k: v for k, v in os.environ.items() if not k.startswith("GITHUB_")}
     p = subprocess.run(cmd, cwd=cwd, capture_output=True, text=True, env=env, timeout=300)
     return CliRun(p.returncode, p.stdout, p.stderr, cwd)
+
+
+def run_cli(cwd: Path, *args: str) -> CliRun:
+    """``crosscheck.cli.main(ARGS)`` in ``cwd``, in this process (fast); the same exit codes and output.
+
+    An internal error is re-raised here (a traceback in the test) where a process would exit 1.
+    Tests of what only a process shows (the console entry point, environment) use ``run_cli_process``.
+    """
+    import contextlib
+    import io
+
+    from crosscheck.cli import main
+
+    out, err = io.StringIO(), io.StringIO()
+    saved_env = {k: os.environ.pop(k) for k in list(os.environ) if k.startswith("GITHUB_")}
+    old = Path.cwd()
+    try:
+        os.chdir(cwd)
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+            code = main(list(args))
+    finally:
+        os.chdir(old)
+        os.environ.update(saved_env)
+    return CliRun(code, out.getvalue(), err.getvalue(), Path(cwd))
 
 
 def copy_corpus(dest: Path, sources: Path = SOURCES) -> Path:

@@ -217,3 +217,20 @@ def test_claim_files_list_the_extracted_ids_before_the_claims(tmp_path: Path) ->
     assert keys.index("extracted_ids") < keys.index("claims") == len(keys) - 1  # people append claims at the end
     extracted = [c["id"].split("#", 1)[1] for c in data["claims"] if c["origin"] == "extracted"]
     assert data["extracted_ids"].split() == extracted
+
+
+def test_the_console_entry_point_and_python_m_run_the_example_as_a_user_does(tmp_path: Path) -> None:
+    """Most CLI tests call crosscheck.cli.main in-process; these two start real processes."""
+    import subprocess
+    import sys
+
+    from cli_helpers import run_cli_process
+
+    copy_corpus(tmp_path)
+    run = run_cli_process(tmp_path, "run", "sources", "--claims", "claims", "--reports", "reports",
+                          "--fail-on", "warning")
+    assert run.returncode == 1 and "gate failed" in run.stderr.lower()  # two warnings in the example
+    assert (tmp_path / "reports" / "report.json").is_file()
+    p = subprocess.run([sys.executable, "-m", "crosscheck", "validate", "--claims", "claims"], cwd=tmp_path,
+                       capture_output=True, text=True, timeout=120)
+    assert p.returncode == 0 and "valid" in p.stderr
