@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 
+from crosscheck.errors import InputError
 from crosscheck.extract import counts as count_rules
 from crosscheck.extract import places as place_rules
 from crosscheck.extract import roles as role_rules
@@ -169,101 +171,133 @@ def _treaty_names(s_text: str, lo: int, hi: int) -> str | None:
     return " | ".join(names) or None
 
 
+@dataclass(frozen=True)
+class _Clause:
+    """Where a trigger stands: what every participant strategy reads."""
+
+    t: Trigger
+    sent: Sentence
+    kind: str
+    s_text: str
+    rel: int  # trigger offset in the sentence
+    before: str  # up to 40 characters before it
+    poss: re.Match[str] | None  # "his/her/its ..." just before it
+    c_lo: int  # its clause, in source offsets
+    c_hi: int
+
+
 def _participants(ev: EventMention, view: SentenceView, disc: Discourse) -> None:
+    """Fill the event's participants with the strategy its type names in events.yaml."""
     t = ev.trigger
     sent = view.sent
-    kind = ev.type.participants
     s_text = view.text
     rel = t.start - sent.start
     before = s_text[max(0, rel - 40) : rel]
     poss = re.search(r"\b(his|her|its)\s+(?:[\w-]+\s+){0,4}$", before, re.I)
     c_lo, c_hi = clause_bounds(view.text, 0, len(view.text), rel)
-    c_lo += sent.start
-    c_hi += sent.start
-    if kind == "countries":
-        ev.participants = _countries_near(view, t, disc)
-        if not ev.participants:  # "Sihanouk and Zhou Enlai signed the Treaty of ...": the text's two countries
-            ev.participants = disc.two_countries([m for m in view.mentions if m.start < t.start])
-        if ev.type.qualifier == "treaty":
-            name = re.search(r"(?:treaty|agreement|accord|convention)(?:\s+of\s+[\w\s-]+?(?=[,.;]|\s+on\b|\s+in\b|\s+that\b|$))?",
-                             t.text + s_text[t.end - sent.start : t.end - sent.start + 60], re.I)
-            words = re.findall(r"[A-Za-z]+", (t.text + " " + (name.group(0) if name else "")).lower())
-            stop = {"signing", "of", "the", "signed", "and", "treaty", "agreement", "accord", "convention", "a", "an"}
-            cnames = {w.lower() for c in ev.participants for w in re.findall(r"[A-Za-z]+", c)}
-            ev.qualifier = "+".join(sorted({w for w in words if w not in stop and w not in cnames})) or None
-            named = _treaty_names(s_text, rel, t.end - sent.start)
-            listed = list(dict.fromkeys(m.text for m in view.mentions if m.kind == "country"))
-            distinct = named and any(set(re.findall(r"[a-z]+", n.lower())) - ev.type.generic_words
-                                     for n in named.split(" | "))
-            if distinct and len(listed) > 2:  # the ministers of five countries sign the Bangkok Declaration
-                ev.participants = listed
-            if len(ev.participants) != 2:  # many signatories (or none named): the treaty's own name keys it
-                ev.qualifier = named or ev.qualifier
-        return
-    if kind in ("person", "organisation", "sender"):
-        after = [m for m in view.mentions if m.start >= t.end and m.start - t.end < 45
-                 and re.match(r"\s*(?:of\s+)?(?:the\s+)?(?:[\w.’'-]+\s+){0,3}$",
-                              view.text[t.end - sent.start : m.start - sent.start])
-                 and not re.match(r"['’]s\b", view.text[m.end - sent.start : m.end - sent.start + 3])]
-        want = ("person",) if kind in ("person", "sender") else ("org", "country")
-        after = [m for m in after if m.kind in want]
-        if kind != "sender" and after:
-            ev.agent = after[0].text
-        elif poss:
-            ev.agent = _resolve_pronoun(poss.group(1), view, t.start, disc)
-        else:
-            apos = re.search(r"([A-Z][\w-]+(?:\s+[A-Z][\w-]+)*)['’]s\s+(?:[\w-]+\s+){0,3}$", before)
-            if apos:
-                cand = [m for m in view.mentions if m.text.endswith(apos.group(1).split()[-1]) and m.kind in want]
-                ev.agent = cand[-1].text if cand else None
-            if ev.agent is None and kind == "sender":
-                subj = [m for m in view.mentions if m.kind == "person" and c_lo <= m.start < t.start]
-                ev.agent = subj[0].text if subj else None
-            if ev.agent is None and kind == "person" and re.search(r"\b(?:born|died|passed away|elected)\b", t.text, re.I):
-                # "X was born in ...", "X, who died in ...", "he died in ...": the subject before the verb
-                prev = [m for m in view.mentions if m.kind == "person" and c_lo <= m.start and m.end <= t.start]
-                who = re.search(r"(?:,\s*)?\bwho\s+(?:[\w-]+\s+){0,2}$", s_text[:rel])
-                if prev:
-                    ev.agent = prev[-1].text if who else prev[0].text
-                elif who:
-                    before_who = [m for m in view.mentions if m.kind == "person" and m.end <= t.start]
-                    ev.agent = before_who[-1].text if before_who else None
-                elif re.search(r"\b(?:he|she)\s+(?:was\s+)?$", s_text[max(0, rel - 12) : rel], re.I):
-                    ev.agent = disc.subject
-            if ev.agent is None and kind == "person":
-                ev.agent = disc.short_title(s_text[rel : rel + 60])
-        if ev.agent is None and kind == "organisation":
-            subj = [m for m in view.mentions if m.kind in ("org", "country") and c_lo <= m.start and m.end <= t.start]
-            m = re.match(r"\s*of\s+([^,.;]+)", s_text[t.end - sent.start :])
-            gap = s_text[subj[-1].end - sent.start : rel] if subj else "-"
-            if subj and re.fullmatch(r"\s*(?:(?:was|were|had been|has been|is)\s+)?", gap):
-                ev.agent = subj[-1].text  # "The Workers' Party of Korea was founded on ..."
-            elif m:
-                ev.qualifier = re.sub(r"\W+", " ", m.group(1).lower()).strip()
-        ev.participants = [ev.agent] if ev.agent else []
-        return
-    if kind == "visitor-destination":
-        if poss:
-            ev.agent = _resolve_pronoun(poss.group(1), view, t.start, disc)
-        else:
-            prev = [m for m in view.mentions if m.kind == "person" and c_lo <= m.start < t.start]
+    cx = _Clause(t, sent, ev.type.participants, s_text, rel, before, poss, c_lo + sent.start, c_hi + sent.start)
+    strategy = PARTICIPANT_STRATEGIES.get(cx.kind)
+    if strategy is None:
+        raise InputError("events.yaml", f"event type {ev.type.name!r}: unknown participant strategy {cx.kind!r} "
+                         f"(known: {', '.join(sorted(PARTICIPANT_STRATEGIES))})", field="participants")
+    strategy(ev, view, disc, cx)
+
+
+def _countries_of(ev: EventMention, view: SentenceView, disc: Discourse, cx: _Clause) -> None:
+    """Two countries (or, for a treaty with many signatories, its name)."""
+    t, sent, s_text, rel = cx.t, cx.sent, cx.s_text, cx.rel
+    ev.participants = _countries_near(view, t, disc)
+    if not ev.participants:  # "Sihanouk and Zhou Enlai signed the Treaty of ...": the text's two countries
+        ev.participants = disc.two_countries([m for m in view.mentions if m.start < t.start])
+    if ev.type.qualifier == "treaty":
+        name = re.search(r"(?:treaty|agreement|accord|convention)(?:\s+of\s+[\w\s-]+?(?=[,.;]|\s+on\b|\s+in\b|\s+that\b|$))?",
+                         t.text + s_text[t.end - sent.start : t.end - sent.start + 60], re.I)
+        words = re.findall(r"[A-Za-z]+", (t.text + " " + (name.group(0) if name else "")).lower())
+        stop = {"signing", "of", "the", "signed", "and", "treaty", "agreement", "accord", "convention", "a", "an"}
+        cnames = {w.lower() for c in ev.participants for w in re.findall(r"[A-Za-z]+", c)}
+        ev.qualifier = "+".join(sorted({w for w in words if w not in stop and w not in cnames})) or None
+        named = _treaty_names(s_text, rel, t.end - sent.start)
+        listed = list(dict.fromkeys(m.text for m in view.mentions if m.kind == "country"))
+        distinct = named and any(set(re.findall(r"[a-z]+", n.lower())) - ev.type.generic_words
+                                 for n in named.split(" | "))
+        if distinct and len(listed) > 2:  # the ministers of five countries sign the Bangkok Declaration
+            ev.participants = listed
+        if len(ev.participants) != 2:  # many signatories (or none named): the treaty's own name keys it
+            ev.qualifier = named or ev.qualifier
+
+
+def _one_actor(ev: EventMention, view: SentenceView, disc: Discourse, cx: _Clause) -> None:
+    """One person or organisation: who was born, died, was elected, founded, sent."""
+    t, sent, kind, s_text, rel, before, poss, c_lo = cx.t, cx.sent, cx.kind, cx.s_text, cx.rel, cx.before, cx.poss, cx.c_lo
+    after = [m for m in view.mentions if m.start >= t.end and m.start - t.end < 45
+             and re.match(r"\s*(?:of\s+)?(?:the\s+)?(?:[\w.’'-]+\s+){0,3}$",
+                          view.text[t.end - sent.start : m.start - sent.start])
+             and not re.match(r"['’]s\b", view.text[m.end - sent.start : m.end - sent.start + 3])]
+    want = ("person",) if kind in ("person", "sender") else ("org", "country")
+    after = [m for m in after if m.kind in want]
+    if kind != "sender" and after:
+        ev.agent = after[0].text
+    elif poss:
+        ev.agent = _resolve_pronoun(poss.group(1), view, t.start, disc)
+    else:
+        apos = re.search(r"([A-Z][\w-]+(?:\s+[A-Z][\w-]+)*)['’]s\s+(?:[\w-]+\s+){0,3}$", before)
+        if apos:
+            cand = [m for m in view.mentions if m.text.endswith(apos.group(1).split()[-1]) and m.kind in want]
+            ev.agent = cand[-1].text if cand else None
+        if ev.agent is None and kind == "sender":
+            subj = [m for m in view.mentions if m.kind == "person" and c_lo <= m.start < t.start]
+            ev.agent = subj[0].text if subj else None
+        if ev.agent is None and kind == "person" and re.search(r"\b(?:born|died|passed away|elected)\b", t.text, re.I):
+            # "X was born in ...", "X, who died in ...", "he died in ...": the subject before the verb
+            prev = [m for m in view.mentions if m.kind == "person" and c_lo <= m.start and m.end <= t.start]
+            who = re.search(r"(?:,\s*)?\bwho\s+(?:[\w-]+\s+){0,2}$", s_text[:rel])
             if prev:
-                ev.agent = prev[-1].text
-            else:
-                pron = re.search(r"\b(he|she)\b[^,.;]{0,60}$", s_text[c_lo - sent.start : rel], re.I)
-                if pron:
-                    ev.agent = _resolve_pronoun(pron.group(1), view, t.start, disc)
-                elif re.search(r"\bwho\s+$", s_text[:rel]):
-                    prev_any = [m for m in view.mentions if m.kind == "person" and m.end <= t.start]
-                    ev.agent = prev_any[-1].text if prev_any else None
-                else:  # "The Commander-in-Chief landed in Hanoi": a title standing for a name
-                    ev.agent = disc.short_title(s_text[c_lo - sent.start : rel])
-        dest = [m for m in view.mentions if m.kind in ("country", "place") and t.end <= m.start < t.end + 45]
-        if dest:
-            ev.target = dest[0].text
-        ev.participants = [p for p in (ev.agent, ev.target) if p]
-        return
-    # people: the subject of the clause (or sentence) and the persons named after the trigger
+                ev.agent = prev[-1].text if who else prev[0].text
+            elif who:
+                before_who = [m for m in view.mentions if m.kind == "person" and m.end <= t.start]
+                ev.agent = before_who[-1].text if before_who else None
+            elif re.search(r"\b(?:he|she)\s+(?:was\s+)?$", s_text[max(0, rel - 12) : rel], re.I):
+                ev.agent = disc.subject
+        if ev.agent is None and kind == "person":
+            ev.agent = disc.short_title(s_text[rel : rel + 60])
+    if ev.agent is None and kind == "organisation":
+        subj = [m for m in view.mentions if m.kind in ("org", "country") and c_lo <= m.start and m.end <= t.start]
+        m = re.match(r"\s*of\s+([^,.;]+)", s_text[t.end - sent.start :])
+        gap = s_text[subj[-1].end - sent.start : rel] if subj else "-"
+        if subj and re.fullmatch(r"\s*(?:(?:was|were|had been|has been|is)\s+)?", gap):
+            ev.agent = subj[-1].text  # "The Workers' Party of Korea was founded on ..."
+        elif m:
+            ev.qualifier = re.sub(r"\W+", " ", m.group(1).lower()).strip()
+    ev.participants = [ev.agent] if ev.agent else []
+
+
+def _visitor_and_destination(ev: EventMention, view: SentenceView, disc: Discourse, cx: _Clause) -> None:
+    """Who visited and where."""
+    t, sent, s_text, rel, poss, c_lo = cx.t, cx.sent, cx.s_text, cx.rel, cx.poss, cx.c_lo
+    if poss:
+        ev.agent = _resolve_pronoun(poss.group(1), view, t.start, disc)
+    else:
+        prev = [m for m in view.mentions if m.kind == "person" and c_lo <= m.start < t.start]
+        if prev:
+            ev.agent = prev[-1].text
+        else:
+            pron = re.search(r"\b(he|she)\b[^,.;]{0,60}$", s_text[c_lo - sent.start : rel], re.I)
+            if pron:
+                ev.agent = _resolve_pronoun(pron.group(1), view, t.start, disc)
+            elif re.search(r"\bwho\s+$", s_text[:rel]):
+                prev_any = [m for m in view.mentions if m.kind == "person" and m.end <= t.start]
+                ev.agent = prev_any[-1].text if prev_any else None
+            else:  # "The Commander-in-Chief landed in Hanoi": a title standing for a name
+                ev.agent = disc.short_title(s_text[c_lo - sent.start : rel])
+    dest = [m for m in view.mentions if m.kind in ("country", "place") and t.end <= m.start < t.end + 45]
+    if dest:
+        ev.target = dest[0].text
+    ev.participants = [p for p in (ev.agent, ev.target) if p]
+
+
+def _people_met(ev: EventMention, view: SentenceView, disc: Discourse, cx: _Clause) -> None:
+    """People: the subject of the clause (or sentence) and the persons named after the trigger."""
+    t, sent, s_text, c_lo, c_hi = cx.t, cx.sent, cx.s_text, cx.c_lo, cx.c_hi
     people: list[str] = []
     subj_zone = [m for m in view.mentions if m.kind == "person" and c_lo <= m.start < t.start]
     if subj_zone:
@@ -288,6 +322,18 @@ def _participants(ev: EventMention, view: SentenceView, disc: Discourse) -> None
         if p not in seen:
             seen.append(p)
     ev.participants = seen
+
+
+# Participant strategies by the name events.yaml gives them (``participants:``).
+PARTICIPANT_STRATEGIES: dict[str, Callable[[EventMention, SentenceView, Discourse, _Clause], None]] = {
+    "countries": _countries_of,
+    "person": _one_actor,
+    "organisation": _one_actor,
+    "sender": _one_actor,
+    "visitor-destination": _visitor_and_destination,
+    "people": _people_met,
+    "none": _people_met,
+}
 
 
 def _attach_times(events: list[EventMention], view: SentenceView) -> None:
