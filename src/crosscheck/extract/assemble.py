@@ -659,7 +659,7 @@ def _place_of(ev: EventMention, view: SentenceView) -> None:
             ev.place, ev.place_kind = found.name, found.kind
             ev.place_span = (base + found.span[0], base + found.span[1])
         return
-    if ev.type.name not in ("meeting", "visit", "treaty"):
+    if ev.type.place != "city":  # events.yaml says which events are placed in a city
         return
     c_lo, c_hi = clause_bounds(view.text, 0, len(view.text), ev.trigger.start - view.sent.start)
     places = place_rules.find_places(view.text, c_lo, c_hi)

@@ -31,6 +31,7 @@ class EventType:
     qualifier: str | None
     triggers: tuple[re.Pattern[str], ...]
     generic_words: frozenset[str] = frozenset()  # name words that do not tell one treaty from another
+    place: str | None = None  # "city": the city an occurrence took place in is read with it
 
 
 @dataclass
@@ -68,7 +69,8 @@ def event_types() -> dict[str, EventType]:
         pats = tuple(re.compile(r"\b" + p, re.I) for p in spec["triggers"])
         out[name] = EventType(name, spec.get("label", name), bool(spec.get("unique", False)),
                               spec.get("participants", "people"), spec.get("qualifier"), pats,
-                              frozenset(str(w).lower() for w in spec.get("generic_words") or []))
+                              frozenset(str(w).lower() for w in spec.get("generic_words") or []),
+                              spec.get("place"))
     for name, pred in predicate_lexicon().predicates.items():  # claim frames: found by extract.frames
         out.setdefault(name, EventType(name, pred.label, pred.unique, "frame", None, ()))
     for att in quantity_lexicon().attributes:  # quantities: found by extract.quantities
