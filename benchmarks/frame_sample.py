@@ -48,7 +48,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--n", type=int, default=100)
     ap.add_argument("--seed", type=int, default=9)
     args = ap.parse_args(argv)
-    from crosscheck.extract.events import event_types
+    from crosscheck.lexicon.events import event_types
 
     labels = {name: et.label for name, et in event_types().items()}
     labels.update({a.name: a.label for a in quantity_lexicon().attributes})

@@ -24,7 +24,7 @@ def frames_by_sentence(tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[s
     sys.path.insert(0, str(ROOT / "benchmarks"))
     from frame_sample import frame_of
 
-    from crosscheck.extract.events import event_types
+    from crosscheck.lexicon.events import event_types
     from crosscheck.lexicon.quantities import quantity_lexicon
     from crosscheck.project import Project
 

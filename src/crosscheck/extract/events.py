@@ -12,26 +12,13 @@ import re
 from dataclasses import dataclass, field
 
 from crosscheck.extract.temporal import ordinal_value
-from crosscheck.lexicon.predicates import predicate_lexicon
-from crosscheck.lexicon.quantities import quantity_lexicon
+from crosscheck.lexicon.events import EventType, event_types
 from crosscheck.records import TimeExpr
 from crosscheck.rules import load_yaml, rules_cached
 
 PREPOSITIONS = frozenset(["of", "to", "for", "with", "by", "from", "on", "at", "in", "into", "about", "than", "as"])
 PRONOUNS = {"he": "person", "him": "person", "his": "person", "she": "person", "her": "person",
             "its": "any", "it": "any"}
-
-
-@dataclass(frozen=True)
-class EventType:
-    name: str
-    label: str
-    unique: bool
-    participants: str
-    qualifier: str | None
-    triggers: tuple[re.Pattern[str], ...]
-    generic_words: frozenset[str] = frozenset()  # name words that do not tell one treaty from another
-    place: str | None = None  # "city": the city an occurrence took place in is read with it
 
 
 @dataclass
@@ -59,23 +46,6 @@ class EventMention:
     place: str | None = None
     place_kind: str = "city"  # or "place": a town the gazetteer does not know (life events)
     place_span: tuple[int, int] | None = None  # in the source text, when the quote should show it
-
-
-@rules_cached()
-def event_types() -> dict[str, EventType]:
-    data = load_yaml("events.yaml")
-    out: dict[str, EventType] = {}
-    for name, spec in data["types"].items():
-        pats = tuple(re.compile(r"\b" + p, re.I) for p in spec["triggers"])
-        out[name] = EventType(name, spec.get("label", name), bool(spec.get("unique", False)),
-                              spec.get("participants", "people"), spec.get("qualifier"), pats,
-                              frozenset(str(w).lower() for w in spec.get("generic_words") or []),
-                              spec.get("place"))
-    for name, pred in predicate_lexicon().predicates.items():  # claim frames: found by extract.frames
-        out.setdefault(name, EventType(name, pred.label, pred.unique, "frame", None, ()))
-    for att in quantity_lexicon().attributes:  # quantities: found by extract.quantities
-        out.setdefault(att.name, EventType(att.name, att.label, True, "attribute", None, ()))
-    return out
 
 
 @rules_cached()

@@ -29,8 +29,9 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from crosscheck.extract.events import PREPOSITIONS, EventMention, Trigger, clause_bounds, event_types
+from crosscheck.extract.events import PREPOSITIONS, EventMention, Trigger, clause_bounds
 from crosscheck.extract.quantities import QuantityExpr
+from crosscheck.lexicon.events import event_types
 from crosscheck.lexicon.predicates import Predicate, predicate_lexicon
 from crosscheck.lexicon.quantities import quantity_lexicon
 from crosscheck.records import Mention, TimeExpr

@@ -19,32 +19,15 @@ from dataclasses import dataclass
 from functools import cache
 
 from crosscheck.lexicon.namekeys import name_key
-from crosscheck.lexicon.predicates import predicate_lexicon
+from crosscheck.lexicon.names import NameRules, name_rules
 from crosscheck.lexicon.registry import Registry, RegistryEntry, load_registry
 from crosscheck.records import Mention, Source
-from crosscheck.rules import load_yaml, rules_cached
+from crosscheck.rules import rules_cached
 
 _WORD = re.compile(r"[^\W\d_]\w*(?:[-\u2010\u2011'\u2019][^\W\d_]\w*)*")
 _POSSESSIVE = re.compile(r"['\u2019]s$")
 _ACRONYM = re.compile(r"\(\s*([A-Z][A-Za-z0-9&.\-]{1,11})\s*\)")
 MAX_PERSON_TOKENS = 5
-
-
-@dataclass(frozen=True)
-class NameRules:
-    """The word lists of rules/names.yaml, ready for matching."""
-
-    titles: tuple[tuple[str, ...], ...]
-    demonyms: tuple[tuple[str, ...], ...]
-    function_words: frozenset[str]
-    furniture_words: frozenset[str]
-    not_person_words: frozenset[str]
-    org_heads: frozenset[str]
-    place_heads: frozenset[str]
-    event_heads: frozenset[str]
-    place_prefixes: frozenset[str]
-    particles: frozenset[str]
-    verb_words: frozenset[str] = frozenset()  # "Married", "Joins": opening a chronology entry, not a name
 
 
 @dataclass
@@ -57,40 +40,6 @@ class _Token:
     @property
     def fold(self) -> str:
         return self.text.casefold()
-
-
-def _phrases(items: list[str]) -> tuple[tuple[str, ...], ...]:
-    out = {tuple(w.casefold() for w in re.split(r"\s+", str(i).strip())) for i in items if str(i).strip()}
-    return tuple(sorted(out, key=lambda t: (-len(t), t)))
-
-
-def _predicate_verbs() -> frozenset[str]:
-    """Past and third-person forms of the predicate lexicon's verbs ("married", "joins"): not name words."""
-    lex = predicate_lexicon()
-    return frozenset(f for f, readings in lex.forms.items()
-                     if " " not in f and f.endswith(("ed", "es", "s")) and not all(noun for _, noun in readings))
-
-
-@rules_cached()
-def name_rules() -> NameRules:
-    data = load_yaml("names.yaml") or {}
-
-    def words(key: str) -> frozenset[str]:
-        return frozenset(str(w).casefold() for w in data.get(key, []) or [])
-
-    return NameRules(
-        titles=_phrases(data.get("titles", []) or []),
-        demonyms=_phrases(data.get("demonyms", []) or []),
-        function_words=words("function_words"),
-        verb_words=words("verb_words") | _predicate_verbs(),
-        furniture_words=frozenset(str(w) for w in data.get("furniture_words", []) or []),
-        not_person_words=words("not_person_words"),
-        org_heads=words("org_heads"),
-        place_heads=words("place_heads"),
-        event_heads=words("event_heads"),
-        place_prefixes=frozenset(str(w).casefold().rstrip(".") for w in data.get("place_prefixes", []) or []),
-        particles=words("particles"),
-    )
 
 
 def _alias_pattern(name: str) -> str:

@@ -15,6 +15,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from crosscheck.lexicon.namekeys import name_key, slug, spelling
+from crosscheck.lexicon.names import name_rules
 from crosscheck.lexicon.registry import Registry, RegistryEntry, load_registry
 from crosscheck.normalize.nameblocks import NameNode, block_keys, candidate_pairs
 from crosscheck.normalize.namecompare import NameDecision, compare_names
@@ -111,8 +112,6 @@ def _strip_articles(text: str) -> str:
 
 def _clean_name(text: str) -> str:
     """Strip leading articles, titles and demonyms and a possessive from a free-text name."""
-    from crosscheck.extract.mentions import name_rules  # local: extract depends on normalize, not back
-
     rules = name_rules()
     words = text.strip().split()
     changed = True

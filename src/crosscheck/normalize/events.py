@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable
 from dataclasses import replace
 
-from crosscheck.extract.events import event_types
+from crosscheck.lexicon.events import event_types
 from crosscheck.lexicon.gazetteer import gazetteer
 from crosscheck.lexicon.quantities import quantity_lexicon
 from crosscheck.normalize.namecompare import compare_names
