@@ -63,6 +63,8 @@ _OF_NAME = re.compile(r"\s+of\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)
 _PERIOD_FROM = re.compile(r"\b(?:from|between)\s+$")
 _PERIOD_TO = re.compile(r"\s*(?:to|until|till|through|and|-|–)\s*")
 _APPROACHING = re.compile(r"(?:\s+of\s+[^,.;]{1,40}?)?\s+(?:approached|neared|drew\s+near|was\s+near|loomed|was\s+imminent)\b")
+# a capitalised word after a lower-case word or a comma is a name, not a sentence start
+_MID_SENTENCE_NAME = re.compile(r"[a-z,;]\s+([A-Z][a-z]{2,})\b")
 _LEADING_DATE = re.compile(r"^\W*(?:(?:On|In|By|From|During)\s+)?$", re.I)
 _PARTICIPLE_BREAK = re.compile(r",\s+(?:[a-z]+ing|later|then|after\s+which)\b")
 _DATE_KINDS = ("date", "range", "relative", "elapsed")
@@ -80,6 +82,7 @@ class SourceFocus:
     person: str | None
     things: dict[str, str]  # head noun ("bridge") -> the most mentioned name with that head
     thing: str | None = None  # the named thing the source names most often (at least twice)
+    names: frozenset[str] = frozenset()  # capitalised words the source also writes inside a sentence
 
 
 def source_focus(mentions: list[Mention], text: str = "") -> SourceFocus:
@@ -113,7 +116,8 @@ def source_focus(mentions: list[Mention], text: str = "") -> SourceFocus:
             person = told[0]
     ranked = sorted(((n, name) for c in things.values() for name, n in c.items()), key=lambda x: (-x[0], x[1]))
     thing = ranked[0][1] if ranked and ranked[0][0] >= 2 and (len(ranked) == 1 or ranked[1][0] < ranked[0][0]) else None
-    return SourceFocus(person, {h: c.most_common(1)[0][0] for h, c in sorted(things.items())}, thing)
+    names = frozenset(m.group(1) for m in _MID_SENTENCE_NAME.finditer(text))  # one pass over the source
+    return SourceFocus(person, {h: c.most_common(1)[0][0] for h, c in sorted(things.items())}, thing, names)
 
 
 def find_frames(text: str, sent_start: int, sent_end: int, mentions: list[Mention], times: list[TimeExpr],
@@ -313,7 +317,7 @@ def _subject(text: str, lo: int, hi: int, sent_start: int, a: int, z: int, pred:
     if not cands:
         for m in _BARE_NAME.finditer(text, lo, a):  # "the Titanic was launched", "Bradfield was appointed"
             word = m.group(1)
-            named = m.group(0)[:3].lower() == "the" or _capitalised_mid_sentence(text, word)
+            named = m.group(0)[:3].lower() == "the" or word in focus.names
             inside = _IN_NAME_RUN.search(text, max(lo, m.start(1) - 40), m.start(1)) is not None  # "Amity and Cooperation"
             if (named and not inside and word.lower() not in _NOT_BARE
                     and not any(x.start <= m.start(1) < x.end for x in mentions)
@@ -350,11 +354,6 @@ def _subject(text: str, lo: int, hi: int, sent_start: int, a: int, z: int, pred:
 def _head(m: Mention) -> str:
     words = m.text.split()
     return words[-1].lower() if words else ""
-
-
-def _capitalised_mid_sentence(text: str, word: str) -> bool:
-    """A capitalised word the source also writes capitalised inside a sentence is a name, not a sentence start."""
-    return re.search(rf"[a-z,;]\s+{re.escape(word)}\b", text) is not None
 
 
 def _fits(pred: Predicate, kind: str, head: str = "") -> bool:

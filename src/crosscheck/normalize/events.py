@@ -188,11 +188,15 @@ def name_families(claims: list[Claim], resolve: Resolver, canonical: Callable[[s
     for same in by_words.values():
         for a in same[1:]:
             parent.setdefault(a, same[0])
+    by_last: dict[str, list[str]] = {}  # names by their last word: every rule below looks only there
+    for eid, toks in sorted(words.items()):
+        if toks:
+            by_last.setdefault(toks[-1], []).append(eid)
     # "Crew Bradfield" for "John Job Crew Bradfield": the end of exactly one fuller name
     for a, ta in words.items():
         if a in parent or len(ta) < 2:
             continue
-        fuller = [b for b, tb in words.items() if len(tb) > len(ta) and tb[-len(ta):] == ta]
+        fuller = [b for b in by_last.get(ta[-1], []) if len(words[b]) > len(ta) and words[b][-len(ta):] == ta]
         if len(fuller) == 1:
             parent[a] = fuller[0]
 
@@ -206,7 +210,7 @@ def name_families(claims: list[Claim], resolve: Resolver, canonical: Callable[[s
     # "Titanic" or "Bradfield" alone, where every fuller name ending with it is one thing or person
     for a, ta in words.items():
         if len(ta) == 1 and a not in parent:
-            roots = {root(b) for b, tb in words.items() if len(tb) >= 2 and tb[-1] == ta[0]}
+            roots = {root(b) for b in by_last.get(ta[0], []) if len(words[b]) >= 2}
             if len(roots) == 1:
                 parent[a] = roots.pop()
     return {a: root(a) for a in parent}
