@@ -183,7 +183,7 @@ def _is_furniture_number(text: str, n: _Num, lo: int) -> bool:
         return True
     if n.start > lo and text[n.start - 1] in "-–(/":
         return True
-    before = text[lo : n.start]
+    before = text[max(lo, n.start - 60) : n.start]  # the words just before it (a whole long sentence made this quadratic)
     prev = re.search(r"(\S+)\s*$", before)
     if prev:
         pw = prev.group(1).lower()
@@ -241,7 +241,7 @@ def demonyms() -> dict[str, str]:
 def _thing_before(text: str, start: int, pos: int) -> tuple[str, Span] | None:
     r = _rules()
     found = None
-    for m in r.thing_before_re.finditer(text, start, pos):
+    for m in r.thing_before_re.finditer(text, max(start, pos - 300), pos):  # the figure's own stretch of text
         found = m
     if found is None:
         return None
@@ -255,7 +255,8 @@ def find_counts(text: str, start: int, end: int) -> list[CountExpr]:
     for n in _numbers(text, start, end):
         if _is_furniture_number(text, n, start):
             continue
-        before = text[start : n.start]
+        window = max(start, n.start - 60)  # the words just before the number (a long sentence made this quadratic)
+        before = text[window : n.start]
         bm = r.bounds_re.search(before)
         bound = (
             r.bounds[re.sub(r"\s+", " ", bm.group(1).lower())]
@@ -292,7 +293,7 @@ def find_counts(text: str, start: int, end: int) -> list[CountExpr]:
         if not bm and (head in r.not_counted or (prev is not None and prev.group(1).lower() in r.definite)):
             continue
         low, high = _interval(n.value, bound, r.approx)
-        s = start + bm.start(1) if bm else n.start
+        s = window + bm.start(1) if bm else n.start
         out.append(CountExpr((s, pos), text[s:pos], low, high, bound, n.text, unit, thing[0], thing[1]))
     return out
 
@@ -319,8 +320,9 @@ def numbers_in(text: str, start: int, end: int) -> list[tuple[int, int, float, s
 def bound_before(text: str, start: int, pos: int) -> tuple[str, int] | None:
     """The bound word ending at ``pos`` ("more than", "about") as (bound, its start), or None."""
     r = _rules()
-    bm = r.bounds_re.search(text[start:pos])
-    return (r.bounds[re.sub(r"\s+", " ", bm.group(1).lower())], start + bm.start(1)) if bm else None
+    lo = max(start, pos - 60)
+    bm = r.bounds_re.search(text[lo:pos])
+    return (r.bounds[re.sub(r"\s+", " ", bm.group(1).lower())], lo + bm.start(1)) if bm else None
 
 
 def bound_interval(value: float, bound: str) -> tuple[float, float | None]:
