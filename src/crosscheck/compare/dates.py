@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterable
 from crosscheck import calendar as cal
 from crosscheck.compare.ids import flag_id
 from crosscheck.compare.registry import CompareContext, comparator
-from crosscheck.normalize.events import is_unique
+from crosscheck.lexicon.events import is_unique
 from crosscheck.normalize.timeresolve import comparison_interval
 from crosscheck.records import Claim, Evidence, Flag, TimeValue
 

@@ -18,7 +18,7 @@ from crosscheck import calendar as cal
 from crosscheck.compare.dates import DATE_CLAIMS, claim_interval, evidence_of
 from crosscheck.compare.ids import flag_id
 from crosscheck.compare.registry import CompareContext, comparator
-from crosscheck.normalize.events import is_unique
+from crosscheck.lexicon.events import is_unique
 from crosscheck.records import Claim, Flag, TimeValue
 
 ORDINAL_WORDS = {1: "first", 2: "second", 3: "third", 4: "fourth", 5: "fifth", 6: "sixth",

@@ -42,3 +42,11 @@ def event_types() -> dict[str, EventType]:
     for att in quantity_lexicon().attributes:  # quantities: found by extract.quantities
         out.setdefault(att.name, EventType(att.name, att.label, True, "attribute", None, ()))
     return out
+
+
+def is_unique(event_type: str | None) -> bool:
+    """Events that happen once per participant set: a second date is a conflict."""
+    if not event_type:
+        return False
+    et = event_types().get(event_type)
+    return bool(et and et.unique)

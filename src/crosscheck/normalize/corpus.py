@@ -10,7 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 
 from crosscheck import calendar as cal
-from crosscheck.normalize.events import event_key, is_unique, name_families, topic_keys, treaty_names
+from crosscheck.lexicon.events import is_unique
+from crosscheck.normalize.events import event_key, name_families, topic_keys, treaty_names
 from crosscheck.normalize.pubdate import Inference, infer_publication
 from crosscheck.normalize.timeresolve import resolve_expr
 from crosscheck.records import Claim, Source, TimeValue

@@ -25,14 +25,6 @@ def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
 
 
-def is_unique(event_type: str | None) -> bool:
-    """Events that happen once per participant set: a second date is a conflict."""
-    if not event_type:
-        return False
-    et = event_types().get(event_type)
-    return bool(et and et.unique)
-
-
 def treaty_names(claims: list[Claim]) -> dict[str, str]:
     """Each treaty name the claims use -> one name for all its aliases.
 

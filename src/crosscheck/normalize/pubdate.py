@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from crosscheck import calendar as cal
-from crosscheck.normalize.events import is_unique
+from crosscheck.lexicon.events import is_unique
 from crosscheck.normalize.timeresolve import resolve_expr
 from crosscheck.records import Claim, Source, TimeValue
 
