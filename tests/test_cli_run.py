@@ -131,6 +131,10 @@ def test_hand_edited_extracted_claim_is_kept_as_manual(tmp_path: Path) -> None:
     after = yaml.safe_load(path.read_text(encoding="utf-8"))
     edits = [c for c in after["claims"] if str(c.get("value")) == "1974-06-25"]
     assert edits and edits[0]["origin"] == "manual" and "edited by hand" in edits[0]["note"]
+    # the person's value is the value the reports show, not one recomputed from the claim's expression
+    reported = [c for c in run.report()["claims"] if c["id"] == edits[0]["id"]]
+    assert reported and reported[0]["value"] == "1974-06-25"
+    assert "1974-06-25" in (tmp_path / "reports" / "claims.csv").read_text(encoding="utf-8")
 
 
 NEW_SOURCE = """Laos and the DPRK: fifty years of ties

@@ -56,6 +56,10 @@ def _with_keys(claims: list[Claim], resolve, canonical) -> list[Claim]:  # type:
 
 
 def _resolve_times(c: Claim, pub: TimeValue | None) -> Claim:
+    if c.origin == "manual" and c.value is not None and c.kind in ("event_date", "anniversary", "elapsed"):
+        # a person's value is the value: never recomputed from the expression the extractor wrote
+        iso = cal.parse_iso(str(c.value))
+        return replace(c, precision=iso.precision if iso else c.precision, resolved=iso is not None)
     if c.origin == "manual" and c.value is not None and not c.expr:
         return c
     if c.kind in ("event_date", "anniversary", "elapsed"):
