@@ -238,3 +238,16 @@ def test_the_console_entry_point_and_python_m_run_the_example_as_a_user_does(tmp
     p = subprocess.run([sys.executable, "-m", "crosscheck", "validate", "--claims", "claims"], cwd=tmp_path,
                        capture_output=True, text=True, timeout=120)
     assert p.returncode == 0 and "valid" in p.stderr
+
+
+def test_skipped_files_and_source_warnings_reach_the_terminal(tmp_path: Path) -> None:
+    """Issue 16, points 3 and 4: nothing is left out silently."""
+    copy_corpus(tmp_path)
+    (tmp_path / "sources" / "scan.pdf").write_bytes(b"%PDF-1.7")
+    (tmp_path / "sources" / "old").mkdir()
+    (tmp_path / "sources" / "latin.txt").write_bytes("Caf\xe9 Lisboa opened in 1931.\n".encode("cp1252"))
+    run = run_cli(tmp_path, *RUN, "--fail-on", "never")
+    assert run.returncode == 0, run.stderr
+    assert "scan.pdf: unsupported document type '.pdf'" in run.stderr
+    assert "old: a folder" in run.stderr
+    assert "latin.txt" in run.stderr and "cp1252" in run.stderr.lower()

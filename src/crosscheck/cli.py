@@ -109,9 +109,20 @@ def _finish(project: Project, args: argparse.Namespace, analysis: Analysis) -> i
     return g.exit_code
 
 
+def _say_input_notes(project: Project, analysis: Analysis) -> None:
+    """Files left out of the sources folder and every source's warnings reach the terminal, not only the reports."""
+    from crosscheck.ingest import skipped_entries
+
+    for line in skipped_entries(project.config.sources):
+        _say(f"warning: {line}")
+    for w in analysis.result.warnings:
+        _say(f"warning: {w}")
+
+
 def cmd_run(args: argparse.Namespace, extract_only: bool = False) -> int:
     project = _project(args)
     analysis = project.run(force=getattr(args, "force", False))
+    _say_input_notes(project, analysis)
     project.write_claims(analysis)
     for s in analysis.result.sources:
         _say(f"{project.config.claims / (s.id + '.yaml')}: {analysis.extracted.merges[s.id].summary()}")
@@ -123,7 +134,9 @@ def cmd_run(args: argparse.Namespace, extract_only: bool = False) -> int:
 def cmd_check(args: argparse.Namespace) -> int:
     """Compare the claim files as they are: no extraction; a source without one is an error."""
     project = _project(args)
-    return _finish(project, args, project.check(warn=_say))
+    analysis = project.check(warn=_say)
+    _say_input_notes(project, analysis)
+    return _finish(project, args, analysis)
 
 
 def cmd_validate(args: argparse.Namespace) -> int:

@@ -23,7 +23,7 @@ from crosscheck.ingest.readers import document_formats, reader_for
 from crosscheck.ingest.segment import segment
 from crosscheck.records import Source
 
-__all__ = ["DOCUMENT_FORMATS", "SourceMeta", "load_source", "load_sources"]
+__all__ = ["DOCUMENT_FORMATS", "SourceMeta", "load_source", "load_sources", "skipped_entries"]
 
 #: file suffix -> Source.format, from the registered readers
 DOCUMENT_FORMATS: dict[str, str] = document_formats()
@@ -103,3 +103,20 @@ def load_sources(folder: Path) -> list[Source]:
         source.path = (Path(folder.name) / path.name).as_posix()
         sources.append(source)
     return sources
+
+
+def skipped_entries(folder: Path) -> list[str]:
+    """What ``load_sources`` leaves out of a sources folder, each with why (for a message, never silent)."""
+    folder = Path(folder)
+    if not folder.is_dir():
+        return []
+    out = []
+    for p in sorted(folder.iterdir(), key=lambda p: p.name):
+        if p.name.startswith(".") or p.name == MANIFEST:
+            continue
+        if p.is_dir():
+            out.append(f"{p}: a folder (only documents directly in the sources folder are read)")
+        elif p.suffix.lower() not in DOCUMENT_FORMATS:
+            known = ", ".join(sorted(DOCUMENT_FORMATS))
+            out.append(f"{p}: unsupported document type {p.suffix or '(none)'!r}, skipped (readable: {known})")
+    return out
