@@ -251,3 +251,12 @@ def test_skipped_files_and_source_warnings_reach_the_terminal(tmp_path: Path) ->
     assert "scan.pdf: unsupported document type '.pdf'" in run.stderr
     assert "old: a folder" in run.stderr
     assert "latin.txt" in run.stderr and "cp1252" in run.stderr.lower()
+
+
+def test_counts_are_worded_as_a_person_writes_them(seed_run: CliRun) -> None:
+    """Issue 16, point 9: no "2 warning" or "1 errors"."""
+    from crosscheck.cli import count
+
+    assert [count(1, "error"), count(2, "warning"), count(3, "info"), count(1, "flag")] == [
+        "1 error", "2 warnings", "3 info", "1 flag"]
+    assert "3 flags (1 info, 2 warnings)" in seed_run.stderr

@@ -80,6 +80,11 @@ def _project(args: argparse.Namespace) -> Project:
     return Project.from_folder(Path.cwd(), **overrides)
 
 
+def count(n: int, noun: str) -> str:
+    """ "1 warning", "2 warnings", "1 info" (a severity name that has no plural)."""
+    return f"{n} {noun}" if n == 1 or noun == "info" else f"{n} {noun}s"
+
+
 def _say(msg: str) -> None:
     print(msg, file=sys.stderr)
 
@@ -92,8 +97,9 @@ def _finish(project: Project, args: argparse.Namespace, analysis: Analysis) -> i
     counts: dict[str, int] = {}
     for f in result.flags:
         counts[f.severity] = counts.get(f.severity, 0) + 1
-    _say(f"{len(result.sources)} sources, {len(result.claims)} claims, {len(result.flags)} flags "
-         f"({', '.join(f'{n} {s}' for s, n in sorted(counts.items())) or 'none'})")
+    by_severity = ", ".join(count(n, s) for s, n in sorted(counts.items())) or "none"
+    _say(f"{count(len(result.sources), 'source')}, {count(len(result.claims), 'claim')}, "
+         f"{count(len(result.flags), 'flag')} ({by_severity})")
     _say("reports: " + ", ".join(str(p) for p in paths))
     if stale:
         _say(f"{len(stale)} review decision(s) no longer match a flag (kept, listed in the report): {', '.join(stale)}")

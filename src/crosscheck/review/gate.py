@@ -26,12 +26,13 @@ def gate(flags: list[Flag], fail_on: str) -> GateResult:
         raise UsageError(f"fail_on must be one of {', '.join(FAIL_ON)}, not {fail_on!r}")
     open_flags = [f for f in flags if f.status == "open"]
     if fail_on == "never":
-        return GateResult(0, f"gate disabled (fail_on=never); {len(open_flags)} unreviewed flag(s)")
+        n = len(open_flags)
+        return GateResult(0, f"gate disabled (fail_on=never); {n} unreviewed flag{'' if n == 1 else 's'}")
     threshold = severity_rank(fail_on)
     failing = sorted_flags(f for f in open_flags if severity_rank(f.severity) <= threshold)
     if not failing:
         return GateResult(0, f"gate passed: no unreviewed flag at or above {fail_on} "
                              f"({len(open_flags)} unreviewed below it)")  # fmt: skip
-    lines = [f"gate failed: {len(failing)} unreviewed flag(s) at or above {fail_on}:"]
+    lines = [f"gate failed: {len(failing)} unreviewed flag{'' if len(failing) == 1 else 's'} at or above {fail_on}:"]
     lines += [f"{f.severity.upper()} {f.kind} {f.id}: {f.summary}" for f in failing]
     return GateResult(1, "\n".join(lines), [f.id for f in failing])
