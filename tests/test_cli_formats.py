@@ -84,3 +84,18 @@ def test_bad_manifest_names_file_and_line(tmp_path: Path) -> None:
     run = run_cli(tmp_path, "run", "sources", "--fail-on", "never")
     assert run.returncode == 2
     assert "sources.csv:3" in run.stderr and "missing.txt" in run.stderr
+
+
+def test_formats_given_with_commas_and_json_always_written(tmp_path: Path) -> None:
+    """Issue 16, point 5: "--format sqlite" keeps report.json (review reads it); commas are accepted."""
+    from cli_helpers import copy_corpus
+
+    copy_corpus(tmp_path)
+    run = run_cli(tmp_path, "run", "sources", "--claims", "claims", "--reports", "reports", "--fail-on", "never",
+                  "--format", "md,sqlite")
+    assert run.returncode == 0, run.stderr
+    written = sorted(p.name for p in (tmp_path / "reports").iterdir())
+    assert written == ["report.json", "report.md", "report.sqlite"]
+    flag = run.report()["flags"][0]["id"]
+    review = run_cli(tmp_path, "review", flag, "--accept", "--note", "checked")
+    assert review.returncode == 0, review.stderr

@@ -75,8 +75,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _project(args: argparse.Namespace) -> Project:
     overrides = {k: getattr(args, k, None) for k in ("sources", "claims", "reports", "fail_on", "workers", "rules_dir")}
-    if getattr(args, "formats", None):
-        overrides["formats"] = args.formats
+    if getattr(args, "formats", None):  # "--format json,sqlite" and "--format json --format sqlite" alike
+        overrides["formats"] = [f.strip() for given in args.formats for f in given.split(",") if f.strip()]
     return Project.from_folder(Path.cwd(), **overrides)
 
 

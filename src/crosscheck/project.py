@@ -50,6 +50,8 @@ class Project:
         self.config = config
         self.rules = RuleSet([config.rules_dir] if config.rules_dir is not None else [])
         self.formats: list[str] = list(config.formats) if config.formats is not None else list(default_format_names())
+        if "json" not in self.formats:  # report.json is the contract: review and check read it back
+            self.formats.insert(0, "json")
         self._registry: Registry | None = None
 
     @classmethod
