@@ -260,3 +260,16 @@ def test_counts_are_worded_as_a_person_writes_them(seed_run: CliRun) -> None:
     assert [count(1, "error"), count(2, "warning"), count(3, "info"), count(1, "flag")] == [
         "1 error", "2 warnings", "3 info", "1 flag"]
     assert "3 flags (1 info, 2 warnings)" in seed_run.stderr
+
+
+def test_a_second_run_rewrites_no_claim_file(tmp_path: Path) -> None:
+    """Issue 16, point 2: sources whose publication date is inferred were rewritten on every run."""
+    import os
+
+    copy_corpus(tmp_path)
+    assert run_cli(tmp_path, *RUN, "--fail-on", "never").returncode == 0
+    files = sorted((tmp_path / "claims").glob("*.yaml"))
+    for f in files:
+        os.utime(f, (1_000_000_000, 1_000_000_000))
+    assert run_cli(tmp_path, *RUN, "--fail-on", "never").returncode == 0
+    assert [f.stat().st_mtime for f in files] == [1_000_000_000] * len(files)

@@ -62,6 +62,7 @@ class Extracted:
 
     merges: dict[str, MergeResult] = field(default_factory=dict)
     mentions: dict[str, list[Mention]] = field(default_factory=dict)
+    on_disk: dict[str, ClaimFile | None] = field(default_factory=dict)  # the claim files as read, before merging
 
 
 def claim_path(cfg: Config, source_id: str) -> Path:
@@ -136,6 +137,7 @@ def extract_all(cfg: Config, sources: list[Source], registry: Registry, rules: R
         if force and old is not None:
             old = replace(old, extractor_version="")
         out.merges[s.id] = merge_claims(old, s, fresh.get(s.id, []), version)
+        out.on_disk[s.id] = olds[s.id]
     return out
 
 
@@ -170,8 +172,9 @@ def write_claims(cfg: Config, result: RunResult, extracted: Extracted) -> None:
                 claims.append(replace(c, checksum=""))
         cf = ClaimFile(SourceMeta.from_source(s), merged.extractor_version, claims, rejected=merged.rejected)
         merge = extracted.merges[s.id]
-        if merge.cached and not merge.newly_rejected and _same_file(merged, cf):
-            continue  # nothing changed: the file on disk is already this one
+        on_disk = extracted.on_disk.get(s.id)
+        if merge.cached and not merge.newly_rejected and on_disk is not None and _same_file(on_disk, cf):
+            continue  # nothing changed: the file on disk is already this one (inferred dates included)
         write_claim_file(claim_path(cfg, s.id), cf)
 
 
