@@ -83,3 +83,15 @@ def new_flags(before: CliRun, after: CliRun) -> list[dict[str, Any]]:
     assert after.returncode == 0, after.stderr
     known = {f["id"] for f in before.report()["flags"]}
     return [f for f in after.report()["flags"] if f["id"] not in known]
+
+
+def run_corpora(tmp_path_factory: Any, root: Path, names: list[str]) -> dict[str, CliRun]:
+    """``crosscheck run`` on each corpus ``root/<name>/sources`` in a fresh folder (a corpus test's fixture)."""
+    out = {}
+    for name in names:
+        work = tmp_path_factory.mktemp(name)
+        shutil.copytree(root / name / "sources", work / "sources")
+        run = run_cli(work, *RUN_ARGS)
+        assert run.returncode == 0, run.stderr
+        out[name] = run
+    return out

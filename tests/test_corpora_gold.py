@@ -8,14 +8,13 @@ list always tells the truth.
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 from typing import Any
 
 import pytest
 import yaml
 
-from cli_helpers import CliRun, run_cli
+from cli_helpers import CliRun, run_corpora
 from gold_check import claim_found, false_alarms, flag_found, publication
 
 CORPORA = Path(__file__).parent / "corpora"
@@ -48,14 +47,7 @@ def _params(kind: str) -> list[Any]:
 
 @pytest.fixture(scope="module")
 def runs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, CliRun]:
-    out = {}
-    for name in NAMES:
-        work = tmp_path_factory.mktemp(name)
-        shutil.copytree(CORPORA / name / "sources", work / "sources")
-        run = run_cli(work, "run", "sources", "--claims", "claims", "--reports", "reports", "--fail-on", "never")
-        assert run.returncode == 0, run.stderr
-        out[name] = run
-    return out
+    return run_corpora(tmp_path_factory, CORPORA, NAMES)
 
 
 @pytest.mark.parametrize(("name", "entry"), _params("flags"))

@@ -9,14 +9,13 @@ benchmarks/score_corpora.py --measure, when a piece of work is done); here they 
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 from typing import Any
 
 import pytest
 import yaml
 
-from cli_helpers import CliRun, run_cli
+from cli_helpers import CliRun, run_corpora
 from gold_check import false_alarms, flag_found
 
 REAL = Path(__file__).parent / "corpora_real"
@@ -54,14 +53,7 @@ def _gold(name: str) -> dict[str, Any]:
 
 @pytest.fixture(scope="module")
 def runs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, CliRun]:
-    out = {}
-    for name in TUNE + MEASURE:
-        work = tmp_path_factory.mktemp(name)
-        shutil.copytree(REAL / name / "sources", work / "sources")
-        run = run_cli(work, "run", "sources", "--claims", "claims", "--reports", "reports", "--fail-on", "never")
-        assert run.returncode == 0, run.stderr
-        out[name] = run
-    return out
+    return run_corpora(tmp_path_factory, REAL, TUNE + MEASURE)
 
 
 def test_every_real_corpus_is_big_enough_and_varied() -> None:
